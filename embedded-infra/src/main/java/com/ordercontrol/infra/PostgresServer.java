@@ -1,0 +1,116 @@
+package com.ordercontrol.infra;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * A real PostgreSQL 17 server started from the Maven-resolved zonky binaries, configured for logical
+ * decoding ({@code wal_level=logical}) and durable commits ({@code synchronous_commit=on}).
+ *
+ * <p>Data and the unpacked binaries live under the directory given, so tests keep them in
+ * {@code target/} and the local stack in {@code .local-stack/}. As root, zonky runs the server in a
+ * user namespace, since PostgreSQL refuses to run as root.
+ */
+public final class PostgresServer implements AutoCloseable {
+
+    /** The superuser zonky creates; it has no password on loopback. */
+    public static final String USER = "postgres";
+
+    private final EmbeddedPostgres postgres;
+    private final Path dataDirectory;
+
+    private PostgresServer(EmbeddedPostgres postgres, Path dataDirectory) {
+        this.postgres = postgres;
+        this.dataDirectory = dataDirectory;
+    }
+
+    /**
+     * Starts a fresh server whose data directory is {@code baseDirectory/data} (wiped first).
+     *
+     * @param baseDirectory where data and the unpacked binaries go
+     * @param port          the port, or 0 for a free one
+     */
+    public static PostgresServer startFresh(Path baseDirectory, int port) {
+        try {
+            Path data = baseDirectory.resolve("data");
+            deleteRecursively(data);
+            Files.createDirectories(data);
+            Path work = baseDirectory.resolve("work");
+            Files.createDirectories(work);
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setDataDirectory(data)
+                    .setCleanDataDirectory(false)
+                    .setOverrideWorkingDirectory(work.toFile())
+                    .setPort(FreePort.orPick(port))
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .setServerConfig("wal_level", "logical")
+                    .setServerConfig("max_replication_slots", "20")
+                    .setServerConfig("max_wal_senders", "20")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("max_connections", "200")
+                    .setServerConfig("wal_sender_timeout", "30s")
+                    .start();
+            return new PostgresServer(postgres, data);
+        } catch (IOException e) {
+            throw new UncheckedIOException("PostgreSQL did not start under " + baseDirectory, e);
+        }
+    }
+
+    public int port() {
+        return postgres.getPort();
+    }
+
+    public Path dataDirectory() {
+        return dataDirectory;
+    }
+
+    /** JDBC URL of a database on this server. */
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + port() + "/" + database;
+    }
+
+    /** Creates a database (owned by {@link #USER}) unless it exists; returns its JDBC URL. */
+    public String createDatabase(String database) {
+        if (!database.matches("[a-z][a-z0-9_]{0,62}")) {
+            throw new IllegalArgumentException("database name must be lower-case letters, digits, _: " + database);
+        }
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            var rs = s.executeQuery("select 1 from pg_database where datname = '" + database + "'");
+            if (!rs.next()) {
+                s.execute("create database " + database);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create database " + database, e);
+        }
+        return jdbcUrl(database);
+    }
+
+    @Override
+    public void close() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("PostgreSQL did not stop cleanly", e);
+        }
+    }
+
+    static void deleteRecursively(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(path)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}
