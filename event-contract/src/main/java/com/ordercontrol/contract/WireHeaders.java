@@ -12,6 +12,15 @@ public final class WireHeaders {
     /** {@code sha256=<lowercase hex of HMAC-SHA256(secret, exact body bytes)>}. */
     public static final String SIGNATURE = "X-Request-Signature";
 
+    /** Standard Webhooks: the message id; for this contract it equals the envelope's {@code eventId}. */
+    public static final String WEBHOOK_ID = "webhook-id";
+
+    /** Standard Webhooks: Unix seconds at signing time; accepted within a tolerance both ways. */
+    public static final String WEBHOOK_TIMESTAMP = "webhook-timestamp";
+
+    /** Standard Webhooks: space-separated {@code v1,<base64 HMAC-SHA256 of id.timestamp.body>} values. */
+    public static final String WEBHOOK_SIGNATURE = "webhook-signature";
+
     private WireHeaders() {
     }
 }
