@@ -42,6 +42,7 @@ public final class PostgresServer implements AutoCloseable {
     public static PostgresServer startFresh(Path baseDirectory, int port) {
         try {
             Path data = baseDirectory.resolve("data");
+            stopLeftoverServer(data);
             deleteRecursively(data);
             Files.createDirectories(data);
             Path work = baseDirectory.resolve("work");
@@ -101,6 +102,30 @@ public final class PostgresServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("PostgreSQL did not stop cleanly", e);
         }
+    }
+
+    /**
+     * A previous run that was killed (kill -9, a closed terminal) leaves its postmaster running; its pid
+     * is the first line of {@code postmaster.pid}. Stop it before its data directory is wiped.
+     */
+    private static void stopLeftoverServer(Path data) throws IOException {
+        Path pidFile = data.resolve("postmaster.pid");
+        if (!Files.isRegularFile(pidFile)) {
+            return;
+        }
+        String first = Files.readAllLines(pidFile).stream().findFirst().orElse("").trim();
+        if (!first.matches("\\d+")) {
+            return;
+        }
+        ProcessHandle.of(Long.parseLong(first))
+                .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false))
+                .ifPresent(p -> {
+                    p.destroy();
+                    p.onExit().orTimeout(30, java.util.concurrent.TimeUnit.SECONDS).exceptionally(t -> {
+                        p.destroyForcibly();
+                        return p;
+                    }).join();
+                });
     }
 
     static void deleteRecursively(Path path) throws IOException {

@@ -1,0 +1,227 @@
+package com.ordercontrol.localstack;
+
+import com.ordercontrol.infra.KafkaBroker;
+import com.ordercontrol.infra.PostgresServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+
+/**
+ * The whole pipeline on one machine: a PostgreSQL for the venue box and one for the cloud (both real,
+ * logical decoding on), a real KRaft Kafka broker, and the three services as separate processes: the
+ * ingest service, the reference POS API and the CDC relay.
+ */
+public final class LocalPipeline implements AutoCloseable {
+
+    static final String POS_DATABASE = "pos";
+    static final String CLOUD_DATABASE = "backoffice";
+
+    private final StackSettings settings;
+    private final List<AutoCloseable> started = new ArrayList<>();
+    private PostgresServer posPostgres;
+    private PostgresServer cloudPostgres;
+    private KafkaBroker kafka;
+    private ServiceProcess ingest;
+    private ServiceProcess pos;
+    private ServiceProcess relay;
+
+    private LocalPipeline(StackSettings settings) {
+        this.settings = settings;
+    }
+
+    /** Starts everything; on failure stops what was started and rethrows. */
+    public static LocalPipeline start(StackSettings settings) {
+        LocalPipeline pipeline = new LocalPipeline(settings);
+        try {
+            pipeline.startAll();
+            return pipeline;
+        } catch (RuntimeException e) {
+            pipeline.close();
+            throw e;
+        }
+    }
+
+    private void startAll() {
+        requirePortFree(settings.ingestPort(), "ingest service");
+        requirePortFree(settings.posPort(), "POS API");
+        StalePids.killLeftovers(settings.dataDir());
+        posPostgres = track(PostgresServer.startFresh(settings.dataDir().resolve("pos-postgres"), 0));
+        posPostgres.createDatabase(POS_DATABASE);
+        cloudPostgres = track(PostgresServer.startFresh(settings.dataDir().resolve("cloud-postgres"), 0));
+        cloudPostgres.createDatabase(CLOUD_DATABASE);
+        kafka = track(KafkaBroker.startFresh(settings.dataDir().resolve("kafka"), 0));
+
+        ingest = track(ServiceProcess.start("ingest", settings.home(), "ingest-consumer",
+                "com.ordercontrol.ingest.IngestApplication", "384m", Map.of(), List.of(
+                        "--server.port=" + settings.ingestPort(),
+                        "--spring.datasource.url=" + cloudJdbcUrl(),
+                        "--spring.datasource.username=" + PostgresServer.USER,
+                        "--spring.datasource.password=",
+                        "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers()),
+                logFile("ingest")));
+        pos = track(ServiceProcess.start("pos", settings.home(), "pos-outbox",
+                "com.ordercontrol.pos.PosApplication", "256m", Map.of(), List.of(
+                        "--server.port=" + settings.posPort(),
+                        "--spring.datasource.url=" + posJdbcUrl(),
+                        "--spring.datasource.username=" + PostgresServer.USER,
+                        "--spring.datasource.password=",
+                        "--pos.venue-id=" + settings.venueId()),
+                logFile("pos")));
+        StalePids.record(settings.dataDir(), List.of(ingest, pos));
+        awaitHttp(ingest, settings.ingestPort());
+        awaitHttp(pos, settings.posPort());
+        CloudRegistration.registerDevNode(this);
+
+        relay = track(ServiceProcess.start("relay", settings.home(), "cdc-relay",
+                "com.ordercontrol.relay.RelayMain", "192m", relayEnvironment(), List.of(), logFile("relay")));
+        StalePids.record(settings.dataDir(), List.of(ingest, pos, relay));
+        await(relay, Duration.ofSeconds(120), this::replicationSlotActive, "the relay's replication slot to be active");
+    }
+
+    private Map<String, String> relayEnvironment() {
+        return Map.of(
+                "BACKOFFICE_API_URL", settings.ingestUrl(),
+                "SERVER_API_KEY", settings.nodeSecret(),
+                "SERVER_NODE_ID", settings.nodeId(),
+                "RELAY_DB_URL", posJdbcUrl(),
+                "RELAY_DB_USER", PostgresServer.USER,
+                "RELAY_DB_PASSWORD", "");
+    }
+
+    public StackSettings settings() {
+        return settings;
+    }
+
+    public String posJdbcUrl() {
+        return posPostgres.jdbcUrl(POS_DATABASE);
+    }
+
+    public String cloudJdbcUrl() {
+        return cloudPostgres.jdbcUrl(CLOUD_DATABASE);
+    }
+
+    public String kafkaBootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    public ServiceProcess relay() {
+        return relay;
+    }
+
+    public ServiceProcess pos() {
+        return pos;
+    }
+
+    public ServiceProcess ingest() {
+        return ingest;
+    }
+
+    /** A connection to the venue box's database. */
+    public Connection posConnection() throws SQLException {
+        return DriverManager.getConnection(posJdbcUrl(), PostgresServer.USER, "");
+    }
+
+    /** A connection to the cloud's database. */
+    public Connection cloudConnection() throws SQLException {
+        return DriverManager.getConnection(cloudJdbcUrl(), PostgresServer.USER, "");
+    }
+
+    /** Where each service writes its log. */
+    public Path logFile(String service) {
+        return settings.dataDir().resolve("logs").resolve(service + ".log");
+    }
+
+    /** The services' process ids, for an operator who wants to look at them. */
+    public String describeProcesses() {
+        return List.of(ingest, pos, relay).stream()
+                .map(p -> p.name() + " pid " + p.pid() + " log " + p.logFile())
+                .collect(Collectors.joining("\n"));
+    }
+
+    private boolean replicationSlotActive() {
+        try (Connection c = posConnection();
+             ResultSet rs = c.createStatement().executeQuery(
+                     "select count(*) from pg_replication_slots where active")) {
+            return rs.next() && rs.getInt(1) > 0;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    private void awaitHttp(ServiceProcess service, int port) {
+        await(service, Duration.ofSeconds(180), () -> portOpen(port), service.name() + " to listen on port " + port);
+    }
+
+    private static void await(ServiceProcess service, Duration timeout, BooleanSupplier condition, String what) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            service.requireAlive();
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("timed out after " + timeout.toSeconds() + " s waiting for " + what
+                        + "; last lines of " + service.logFile() + ":\n" + service.tail(40));
+            }
+            pause(Duration.ofMillis(100));
+        }
+    }
+
+    static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private static boolean portOpen(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void requirePortFree(int port, String what) {
+        if (portOpen(port)) {
+            throw new IllegalStateException("port " + port + " (" + what + ") is already in use; stop what holds it"
+                    + " (for example: fuser -k " + port + "/tcp) or choose other ports");
+        }
+    }
+
+    private <T extends AutoCloseable> T track(T resource) {
+        started.add(resource);
+        return resource;
+    }
+
+    /** Stops the services first (the relay before its database), then the servers. */
+    @Override
+    public void close() {
+        for (int i = started.size() - 1; i >= 0; i--) {
+            try {
+                started.get(i).close();
+            } catch (Exception e) {
+                System.err.println("while stopping: " + e.getMessage());
+            }
+        }
+        started.clear();
+        try {
+            Files.deleteIfExists(StalePids.file(settings.dataDir()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
