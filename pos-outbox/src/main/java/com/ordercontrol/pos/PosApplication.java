@@ -1,0 +1,34 @@
+package com.ordercontrol.pos;
+
+import com.ordercontrol.outbox.OutboxWriter;
+import com.ordercontrol.outbox.SpringOutboxWriter;
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * The reference POS HTTP API: create orders, pay them (writing the {@code order_paid} outbox row in
+ * the pay transaction) and read the POS's own daily totals. Port 8081 by default.
+ */
+@SpringBootApplication
+@EnableConfigurationProperties(PosProperties.class)
+public class PosApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(PosApplication.class, args);
+    }
+
+    @Bean
+    SpringOutboxWriter outboxWriter(DataSource dataSource) {
+        return OutboxWriter.spring(dataSource);
+    }
+
+    /** Payment times come from here, so tests can pin the business day. */
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

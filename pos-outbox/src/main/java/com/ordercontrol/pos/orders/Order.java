@@ -1,0 +1,17 @@
+package com.ordercontrol.pos.orders;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+
+/** An order as stored; {@code paidAt} is null while it is open. */
+public record Order(UUID orderId, long orderNumber, String venueId, String currency, BigDecimal total,
+                    String status, Instant createdAt, Instant paidAt) {
+
+    public static final String OPEN = "open";
+    public static final String PAID = "paid";
+
+    public boolean isPaid() {
+        return PAID.equals(status);
+    }
+}
