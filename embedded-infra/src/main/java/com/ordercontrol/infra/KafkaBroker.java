@@ -37,16 +37,27 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     /**
-     * Formats {@code logDirectory} (wiped first) and starts the broker.
+     * Formats {@code logDirectory} (wiped first) and starts the broker on a free controller port.
      *
      * @param port the client port on 127.0.0.1, or 0 for a free one
      */
     public static KafkaBroker startFresh(Path logDirectory, int port) {
+        return start(logDirectory, port, FreePort.pick(), true);
+    }
+
+    /**
+     * Starts a broker on {@code logDirectory}: formatted anew when {@code fresh} or never formatted,
+     * otherwise on the data a previous run left (after a crash the broker recovers its logs). A restart
+     * must use the same ports.
+     */
+    public static KafkaBroker start(Path logDirectory, int port, int controllerPort, boolean fresh) {
         int clientPort = FreePort.orPick(port);
-        int controllerPort = FreePort.pick();
         try {
-            PostgresServer.deleteRecursively(logDirectory);
+            if (fresh) {
+                PostgresServer.deleteRecursively(logDirectory);
+            }
             Files.createDirectories(logDirectory);
+            boolean formatted = Files.exists(logDirectory.resolve("meta.properties"));
             Map<String, Object> props = new HashMap<>();
             props.put("process.roles", "broker,controller");
             props.put("node.id", "1");
@@ -68,16 +79,18 @@ public final class KafkaBroker implements AutoCloseable {
             props.put("auto.create.topics.enable", "false");
             KafkaConfig config = new KafkaConfig(props, false);
 
-            new Formatter()
-                    .setPrintStream(new PrintStream(PrintStream.nullOutputStream()))
-                    .setClusterId(Uuid.randomUuid().toString())
-                    .setNodeId(1)
-                    .setDirectories(List.of(logDirectory.toString()))
-                    .setMetadataLogDirectory(logDirectory.toString())
-                    .setControllerListenerName("CONTROLLER")
-                    .setSupportedFeatures(Feature.PRODUCTION_FEATURES)
-                    .setReleaseVersion(MetadataVersion.latestProduction())
-                    .run();
+            if (!formatted) {
+                new Formatter()
+                        .setPrintStream(new PrintStream(PrintStream.nullOutputStream()))
+                        .setClusterId(Uuid.randomUuid().toString())
+                        .setNodeId(1)
+                        .setDirectories(List.of(logDirectory.toString()))
+                        .setMetadataLogDirectory(logDirectory.toString())
+                        .setControllerListenerName("CONTROLLER")
+                        .setSupportedFeatures(Feature.PRODUCTION_FEATURES)
+                        .setReleaseVersion(MetadataVersion.latestProduction())
+                        .run();
+            }
 
             KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
             server.startup();

@@ -10,6 +10,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -40,10 +42,24 @@ public final class PostgresServer implements AutoCloseable {
      * @param port          the port, or 0 for a free one
      */
     public static PostgresServer startFresh(Path baseDirectory, int port) {
+        return start(baseDirectory, port, true);
+    }
+
+    /**
+     * Starts a server on the data a previous start left under {@code baseDirectory} (after a crash it
+     * runs PostgreSQL's own recovery), or a new one when there is none.
+     */
+    public static PostgresServer startExisting(Path baseDirectory, int port) {
+        return start(baseDirectory, port, false);
+    }
+
+    private static PostgresServer start(Path baseDirectory, int port, boolean fresh) {
         try {
             Path data = baseDirectory.resolve("data");
-            stopLeftoverServer(data);
-            deleteRecursively(data);
+            if (fresh) {
+                stopLeftoverServer(data);
+                deleteRecursively(data);
+            }
             Files.createDirectories(data);
             Path work = baseDirectory.resolve("work");
             Files.createDirectories(work);
@@ -95,8 +111,28 @@ public final class PostgresServer implements AutoCloseable {
         return jdbcUrl(database);
     }
 
+    /**
+     * Kills the server as a power cut would: SIGKILL to the postmaster and every backend. The next
+     * {@link #startExisting} on the same directory runs crash recovery.
+     */
+    public void killHard() {
+        postmaster(dataDirectory).ifPresent(p -> {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+            p.onExit().join();
+        });
+        try {
+            postgres.close(); // the server is gone; this releases zonky's lock on the data directory
+        } catch (IOException | RuntimeException expected) {
+            // pg_ctl stop fails on a dead server; the lock is released anyway
+        }
+    }
+
     @Override
     public void close() {
+        if (postmaster(dataDirectory).isEmpty()) {
+            return; // already killed; nothing to stop
+        }
         try {
             postgres.close();
         } catch (IOException e) {
@@ -108,24 +144,32 @@ public final class PostgresServer implements AutoCloseable {
      * A previous run that was killed (kill -9, a closed terminal) leaves its postmaster running; its pid
      * is the first line of {@code postmaster.pid}. Stop it before its data directory is wiped.
      */
-    private static void stopLeftoverServer(Path data) throws IOException {
+    private static void stopLeftoverServer(Path data) {
+        postmaster(data).ifPresent(p -> {
+            p.destroy();
+            p.onExit().orTimeout(30, TimeUnit.SECONDS).exceptionally(t -> {
+                p.destroyForcibly();
+                return p;
+            }).join();
+        });
+    }
+
+    /** The running postmaster of a data directory, from the first line of its {@code postmaster.pid}. */
+    private static Optional<ProcessHandle> postmaster(Path data) {
         Path pidFile = data.resolve("postmaster.pid");
-        if (!Files.isRegularFile(pidFile)) {
-            return;
+        try {
+            if (!Files.isRegularFile(pidFile)) {
+                return Optional.empty();
+            }
+            String first = Files.readAllLines(pidFile).stream().findFirst().orElse("").trim();
+            if (!first.matches("\\d+")) {
+                return Optional.empty();
+            }
+            return ProcessHandle.of(Long.parseLong(first)).filter(ProcessHandle::isAlive)
+                    .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false));
+        } catch (IOException e) {
+            return Optional.empty();
         }
-        String first = Files.readAllLines(pidFile).stream().findFirst().orElse("").trim();
-        if (!first.matches("\\d+")) {
-            return;
-        }
-        ProcessHandle.of(Long.parseLong(first))
-                .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false))
-                .ifPresent(p -> {
-                    p.destroy();
-                    p.onExit().orTimeout(30, java.util.concurrent.TimeUnit.SECONDS).exceptionally(t -> {
-                        p.destroyForcibly();
-                        return p;
-                    }).join();
-                });
     }
 
     static void deleteRecursively(Path path) throws IOException {

@@ -36,6 +36,24 @@ class EmbeddedServersIT {
     }
 
     @Test
+    void postgresKilledHardRecoversCommittedData() throws Exception {
+        Path base = Path.of("target/it-postgres-kill");
+        PostgresServer first = PostgresServer.startFresh(base, 0);
+        int port = first.port();
+        String url = first.createDatabase("probe");
+        try (Connection c = DriverManager.getConnection(url, PostgresServer.USER, "")) {
+            c.createStatement().execute("create table t (v int); insert into t values (42)");
+        }
+        first.killHard();
+        try (PostgresServer second = PostgresServer.startExisting(base, port);
+             Connection c = DriverManager.getConnection(second.jdbcUrl("probe"), PostgresServer.USER, "");
+             ResultSet rs = c.createStatement().executeQuery("select v from t")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getInt(1)).isEqualTo(42);
+        }
+    }
+
+    @Test
     void kafkaBrokerRoundTripsARecord() throws Exception {
         try (KafkaBroker broker = KafkaBroker.startFresh(Path.of("target/it-kafka"), 0)) {
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
