@@ -18,25 +18,47 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ServiceProcess implements AutoCloseable {
 
-    private final String name;
-    private final Process process;
-    private final Path logFile;
-
-    private ServiceProcess(String name, Process process, Path logFile) {
-        this.name = name;
-        this.process = process;
-        this.logFile = logFile;
-    }
-
     /**
-     * Starts {@code mainClass} of {@code module} (a folder under {@code home}).
+     * How to start a service; kept so a fault test can start it again after killing it.
      *
+     * @param name        a short name for messages
+     * @param home        the repository root
+     * @param module      the module folder under {@code home}
+     * @param mainClass   the class to run
+     * @param maxHeap     for {@code -Xmx}, e.g. {@code 256m}
      * @param environment extra environment variables (secrets go here, never on the command line)
      * @param arguments   program arguments, e.g. Spring's {@code --server.port=8081}
+     * @param logFile     where stdout and stderr go (appended, so restarts keep the history)
      */
+    public record Spec(String name, Path home, String module, String mainClass, String maxHeap,
+                       Map<String, String> environment, List<String> arguments, Path logFile) {
+
+        @Override
+        public String toString() {
+            return "Spec[" + name + " " + module + " " + mainClass + "]"; // the environment may hold secrets
+        }
+    }
+
+    private final Spec spec;
+    private final Process process;
+
+    private ServiceProcess(Spec spec, Process process) {
+        this.spec = spec;
+        this.process = process;
+    }
+
+    /** Starts {@code mainClass} of {@code module} (a folder under {@code home}). */
     public static ServiceProcess start(String name, Path home, String module, String mainClass, String maxHeap,
                                        Map<String, String> environment, List<String> arguments, Path logFile) {
-        Path moduleDir = home.resolve(module);
+        return start(new Spec(name, home, module, mainClass, maxHeap, environment, arguments, logFile));
+    }
+
+    /** Starts the service a spec describes. */
+    public static ServiceProcess start(Spec spec) {
+        String name = spec.name();
+        String module = spec.module();
+        Path logFile = spec.logFile();
+        Path moduleDir = spec.home().resolve(module);
         Path classes = moduleDir.resolve("target/classes");
         Path classpathFile = moduleDir.resolve("target/runtime-classpath.txt");
         if (!Files.isDirectory(classes) || !Files.isRegularFile(classpathFile)) {
@@ -48,29 +70,58 @@ public final class ServiceProcess implements AutoCloseable {
                     + Files.readString(classpathFile, StandardCharsets.UTF_8).trim();
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            command.add("-Xmx" + maxHeap);
+            command.add("-Xmx" + spec.maxHeap());
             command.add("-XX:+UseSerialGC");
             command.add("-cp");
             command.add(classpath);
-            command.add(mainClass);
-            command.addAll(arguments);
+            command.add(spec.mainClass());
+            command.addAll(spec.arguments());
             Files.createDirectories(logFile.getParent());
             ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
-            builder.environment().putAll(environment);
-            return new ServiceProcess(name, builder.start(), logFile);
+            builder.environment().putAll(spec.environment());
+            return new ServiceProcess(spec, builder.start());
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + name, e);
         }
     }
 
     public String name() {
-        return name;
+        return spec.name();
+    }
+
+    public Spec spec() {
+        return spec;
     }
 
     public Path logFile() {
-        return logFile;
+        return spec.logFile();
+    }
+
+    /** A new process from the same spec (this one must have stopped). */
+    public ServiceProcess restart() {
+        return start(spec);
+    }
+
+    /** Freezes the process (SIGSTOP), as a hung machine would look from outside. */
+    public void pause() {
+        signal("STOP");
+    }
+
+    /** Thaws a paused process (SIGCONT). */
+    public void resume() {
+        signal("CONT");
+    }
+
+    private void signal(String signal) {
+        try {
+            new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).inheritIO().start().waitFor();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     public boolean isAlive() {
@@ -84,15 +135,15 @@ public final class ServiceProcess implements AutoCloseable {
     /** Fails with the tail of the log when the process has already exited. */
     public void requireAlive() {
         if (!process.isAlive()) {
-            throw new IllegalStateException(name + " exited with status " + process.exitValue()
-                    + "; last lines of " + logFile + ":\n" + tail(40));
+            throw new IllegalStateException(name() + " exited with status " + process.exitValue()
+                    + "; last lines of " + logFile() + ":\n" + tail(40));
         }
     }
 
     /** The last {@code lines} lines of the log. */
     public String tail(int lines) {
         try {
-            List<String> all = Files.readAllLines(logFile, StandardCharsets.UTF_8);
+            List<String> all = Files.readAllLines(logFile(), StandardCharsets.UTF_8);
             return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
         } catch (IOException e) {
             return "(log unreadable: " + e.getMessage() + ")";
