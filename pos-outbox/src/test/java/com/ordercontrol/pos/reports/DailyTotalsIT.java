@@ -1,0 +1,90 @@
+package com.ordercontrol.pos.reports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.ordercontrol.contract.ContractJson;
+import com.ordercontrol.pos.support.PosApi.Reply;
+import com.ordercontrol.pos.support.PosIntegrationTest;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The POS's own daily totals over a known set of payments, at the edges of the business day. */
+class DailyTotalsIT extends PosIntegrationTest {
+
+    private static boolean seeded;
+
+    @Autowired
+    DailyTotalsReport report;
+
+    /** Payments in 2031, a year no other test pays in, so the sums below are this class's alone. */
+    @BeforeEach
+    void seedOnce() {
+        if (seeded) {
+            return;
+        }
+        pay("2031-03-14T00:00:00Z", "20.00", """
+                {"method":"card","amount":"15.00","tip":"3.00"},{"method":"cash","amount":5}""");
+        pay("2031-03-14T23:59:59.999999Z", "15.00", """
+                {"method":"card","amount":"10.00","tip":"1.00"},{"method":"card","amount":"5.00","tip":"0"}""");
+        pay("2031-03-15T00:00:00Z", "9.99", """
+                {"method":"card","amount":"9.99","tip":"0.01"}""");
+        pay("2031-03-13T23:59:59.999999Z", "4.44", """
+                {"method":"voucher","amount":"4.44"}""");
+        api.createOrder("100.00"); // open, never paid: not in any total
+        seeded = true;
+    }
+
+    @Test
+    void sumsExactlyThePaymentsOfTheBusinessDay() throws Exception {
+        Reply reply = api.get("/api/reports/daily-totals?date=2031-03-14");
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.body()).isEqualTo(ContractJson.read("""
+                {"venueId":"venue-1","date":"2031-03-14","timeZone":"UTC","paymentCount":4,"orderCount":2,
+                 "grossSales":"35.00","tips":"4.00","totalCollected":"39.00","byMethod":[
+                  {"method":"card","paymentCount":3,"grossSales":"30.00","tips":"4.00","totalCollected":"34.00"},
+                  {"method":"cash","paymentCount":1,"grossSales":"5.00","tips":"0.00","totalCollected":"5.00"}]}"""));
+    }
+
+    @Test
+    void theNextDayStartsAtMidnightInTheVenueZone() throws Exception {
+        assertThat(api.get("/api/reports/daily-totals?date=2031-03-15").body()).isEqualTo(ContractJson.read("""
+                {"venueId":"venue-1","date":"2031-03-15","timeZone":"UTC","paymentCount":1,"orderCount":1,
+                 "grossSales":"9.99","tips":"0.01","totalCollected":"10.00","byMethod":[
+                  {"method":"card","paymentCount":1,"grossSales":"9.99","tips":"0.01","totalCollected":"10.00"}]}"""));
+
+        // In New York (UTC-4 that day) 2031-03-13 runs to 04:00Z on the 14th: it takes the first order too.
+        DailyTotals newYork = report.totals("venue-1", LocalDate.parse("2031-03-13"), ZoneId.of("America/New_York"));
+        assertThat(newYork.paymentCount()).isEqualTo(3);
+        assertThat(newYork.orderCount()).isEqualTo(2);
+        assertThat(newYork.grossSales()).isEqualTo("24.44");
+        assertThat(newYork.byMethod()).extracting(DailyTotals.MethodTotals::method).containsExactly("card", "cash", "voucher");
+    }
+
+    @Test
+    void anEmptyDayIsZerosAndNoMethods() throws Exception {
+        assertThat(api.get("/api/reports/daily-totals?date=2031-03-20").body()).isEqualTo(ContractJson.read("""
+                {"venueId":"venue-1","date":"2031-03-20","timeZone":"UTC","paymentCount":0,"orderCount":0,
+                 "grossSales":"0.00","tips":"0.00","totalCollected":"0.00","byMethod":[]}"""));
+    }
+
+    @Test
+    void aMissingOrMalformedDateIs400() {
+        assertThat(api.get("/api/reports/daily-totals").status()).isEqualTo(400);
+        Reply reply = api.get("/api/reports/daily-totals?date=14-03-2031");
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.text("message")).isEqualTo("date must be a calendar date as YYYY-MM-DD but was '14-03-2031'");
+    }
+
+    private void pay(String at, String total, String lines) {
+        String orderId = api.createOrder(total);
+        clock.pin(Instant.parse(at));
+        Reply paid = api.post("/api/orders/" + orderId + "/pay", "{\"payments\":[" + lines + "]}");
+        clock.release();
+        assertThat(paid.status()).as(paid.toString()).isEqualTo(200);
+    }
+}
