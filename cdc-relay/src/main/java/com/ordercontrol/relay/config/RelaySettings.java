@@ -1,0 +1,215 @@
+package com.ordercontrol.relay.config;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * Everything the relay can be told, with the defaults in one place. Build it with
+ * {@link #fromEnvironment(Map)} (the variable names are the seed's plus {@code RELAY_*}); every bad
+ * value is reported with the variable's name. {@link #toString()} never shows the secrets.
+ *
+ * @param backofficeApiUrl    {@code BACKOFFICE_API_URL}: base URL of the cloud; events go to {@code /api/events/ingest} below it
+ * @param serverApiKey        {@code SERVER_API_KEY}: the node's HMAC secret (required, never logged)
+ * @param serverNodeId        {@code SERVER_NODE_ID}: the node id sent in {@code X-Server-Node-Id} (required)
+ * @param dbUrl               {@code RELAY_DB_URL}: JDBC URL of the NUC's PostgreSQL (outbox, queue, offsets)
+ * @param dbUser              {@code RELAY_DB_USER}: database user; needs the REPLICATION attribute
+ * @param dbPassword          {@code RELAY_DB_PASSWORD}: database password (never logged)
+ * @param queueCapacity       {@code RELAY_QUEUE_CAPACITY}: most events waiting for delivery; when full the relay stops reading the WAL
+ * @param backoffBase         {@code RELAY_BACKOFF_BASE}: first retry delay; doubles per failed attempt
+ * @param backoffCap          {@code RELAY_BACKOFF_CAP}: longest retry delay
+ * @param backoffJitter       {@code RELAY_BACKOFF_JITTER}: up to this fraction of the delay is added at random (0 = exact)
+ * @param workerInterval      {@code RELAY_WORKER_INTERVAL}: the delivery worker also wakes this often, besides on every enqueue
+ * @param stuckAfterAttempts  {@code RELAY_STUCK_AFTER_ATTEMPTS}: failed attempts after which an event is flagged stuck (it keeps retrying)
+ * @param httpTimeout         {@code RELAY_HTTP_TIMEOUT}: connect and response timeout of one POST
+ * @param reconcileGrace      {@code RELAY_RECONCILE_GRACE}: outbox rows younger than this are left to the WAL stream
+ * @param reconcileInterval   {@code RELAY_RECONCILE_INTERVAL}: how often the reconciliation sweep and the retention purge run
+ * @param outboxRetention     {@code RELAY_OUTBOX_RETENTION}: delivered outbox rows (and their delivery log) older than this are purged
+ * @param slotName            {@code RELAY_SLOT_NAME}: the logical replication slot
+ * @param publicationName     {@code RELAY_PUBLICATION_NAME}: the publication (created by migration V3, never by the relay)
+ * @param heartbeatInterval   {@code RELAY_HEARTBEAT_INTERVAL}: Debezium heartbeat; keeps the slot advancing on a quiet outbox
+ * @param pollInterval        {@code RELAY_POLL_INTERVAL}: Debezium's poll.interval.ms; dominates capture latency
+ * @param offsetFlushInterval {@code RELAY_OFFSET_FLUSH_INTERVAL}: how often Debezium commits offsets (events are already durable in the queue)
+ */
+public record RelaySettings(
+        URI backofficeApiUrl,
+        String serverApiKey,
+        String serverNodeId,
+        String dbUrl,
+        String dbUser,
+        String dbPassword,
+        int queueCapacity,
+        Duration backoffBase,
+        Duration backoffCap,
+        double backoffJitter,
+        Duration workerInterval,
+        int stuckAfterAttempts,
+        Duration httpTimeout,
+        Duration reconcileGrace,
+        Duration reconcileInterval,
+        Duration outboxRetention,
+        String slotName,
+        String publicationName,
+        Duration heartbeatInterval,
+        Duration pollInterval,
+        Duration offsetFlushInterval) {
+
+    public RelaySettings {
+        Objects.requireNonNull(backofficeApiUrl, "BACKOFFICE_API_URL");
+        requireText(serverApiKey, "SERVER_API_KEY");
+        requireText(serverNodeId, "SERVER_NODE_ID");
+        requireText(dbUrl, "RELAY_DB_URL");
+        requireText(dbUser, "RELAY_DB_USER");
+        Objects.requireNonNull(dbPassword, "RELAY_DB_PASSWORD");
+        if (queueCapacity < 1) {
+            throw new IllegalArgumentException("RELAY_QUEUE_CAPACITY must be at least 1, was " + queueCapacity);
+        }
+        if (backoffJitter < 0 || backoffJitter > 1) {
+            throw new IllegalArgumentException("RELAY_BACKOFF_JITTER must be between 0 and 1, was " + backoffJitter);
+        }
+        if (stuckAfterAttempts < 1) {
+            throw new IllegalArgumentException("RELAY_STUCK_AFTER_ATTEMPTS must be at least 1, was " + stuckAfterAttempts);
+        }
+        if (backoffCap.compareTo(backoffBase) < 0) {
+            throw new IllegalArgumentException("RELAY_BACKOFF_CAP must not be shorter than RELAY_BACKOFF_BASE");
+        }
+        if (!slotName.matches("[a-z0-9_]{1,63}")) {
+            throw new IllegalArgumentException("RELAY_SLOT_NAME must be 1-63 lower-case letters, digits or _");
+        }
+        if (!publicationName.matches("[a-z0-9_]{1,63}")) {
+            throw new IllegalArgumentException("RELAY_PUBLICATION_NAME must be 1-63 lower-case letters, digits or _");
+        }
+    }
+
+    /**
+     * Reads the settings from environment-style variables; anything missing takes its default.
+     *
+     * @throws IllegalArgumentException naming every variable that is missing or malformed
+     */
+    public static RelaySettings fromEnvironment(Map<String, String> env) {
+        Reader r = new Reader(env);
+        URI url = r.get("BACKOFFICE_API_URL", "http://localhost:8080", RelaySettings::httpUri);
+        String key = r.required("SERVER_API_KEY");
+        String node = r.required("SERVER_NODE_ID");
+        String dbUrl = r.get("RELAY_DB_URL", "jdbc:postgresql://127.0.0.1:5432/pos", RelaySettings::jdbcUrl);
+        String dbUser = r.get("RELAY_DB_USER", "postgres", Function.identity());
+        String dbPassword = env.getOrDefault("RELAY_DB_PASSWORD", "");
+        int cap = r.get("RELAY_QUEUE_CAPACITY", "1000", Integer::parseInt);
+        Duration base = r.get("RELAY_BACKOFF_BASE", "30s", DurationText::parse);
+        Duration backoffCap = r.get("RELAY_BACKOFF_CAP", "1h", DurationText::parse);
+        double jitter = r.get("RELAY_BACKOFF_JITTER", "0.1", Double::parseDouble);
+        Duration worker = r.get("RELAY_WORKER_INTERVAL", "30s", DurationText::parse);
+        int stuck = r.get("RELAY_STUCK_AFTER_ATTEMPTS", "10", Integer::parseInt);
+        Duration http = r.get("RELAY_HTTP_TIMEOUT", "10s", DurationText::parse);
+        Duration grace = r.get("RELAY_RECONCILE_GRACE", "2m", DurationText::parse);
+        Duration sweep = r.get("RELAY_RECONCILE_INTERVAL", "1m", DurationText::parse);
+        Duration retention = r.get("RELAY_OUTBOX_RETENTION", "7d", DurationText::parse);
+        String slot = r.get("RELAY_SLOT_NAME", "ordercontrol_relay", Function.identity());
+        String publication = r.get("RELAY_PUBLICATION_NAME", "relay_outbox_publication", Function.identity());
+        Duration heartbeat = r.get("RELAY_HEARTBEAT_INTERVAL", "10s", DurationText::parse);
+        Duration poll = r.get("RELAY_POLL_INTERVAL", "10ms", DurationText::parse);
+        Duration flush = r.get("RELAY_OFFSET_FLUSH_INTERVAL", "1s", DurationText::parse);
+        r.failIfErrors();
+        try {
+            return new RelaySettings(url, key, node, dbUrl, dbUser, dbPassword, cap, base, backoffCap, jitter, worker,
+                    stuck, http, grace, sweep, retention, slot, publication, heartbeat, poll, flush);
+        } catch (NullPointerException e) {
+            throw new IllegalArgumentException(e.getMessage() + " is required", e);
+        }
+    }
+
+    /** The full ingest URL. */
+    public URI ingestUri() {
+        String base = backofficeApiUrl.toString().replaceAll("/+$", "");
+        return URI.create(base + com.ordercontrol.contract.WireHeaders.INGEST_PATH);
+    }
+
+    /** A copy with a different queue capacity (tests and benchmarks). */
+    public RelaySettings withQueueCapacity(int capacity) {
+        return new RelaySettings(backofficeApiUrl, serverApiKey, serverNodeId, dbUrl, dbUser, dbPassword, capacity,
+                backoffBase, backoffCap, backoffJitter, workerInterval, stuckAfterAttempts, httpTimeout, reconcileGrace,
+                reconcileInterval, outboxRetention, slotName, publicationName, heartbeatInterval, pollInterval,
+                offsetFlushInterval);
+    }
+
+    @Override
+    public String toString() {
+        return "RelaySettings[backofficeApiUrl=" + backofficeApiUrl + ", serverApiKey=***, serverNodeId=" + serverNodeId
+                + ", dbUrl=" + dbUrl + ", dbUser=" + dbUser + ", dbPassword=***, queueCapacity=" + queueCapacity
+                + ", backoffBase=" + backoffBase + ", backoffCap=" + backoffCap + ", backoffJitter=" + backoffJitter
+                + ", workerInterval=" + workerInterval + ", stuckAfterAttempts=" + stuckAfterAttempts
+                + ", httpTimeout=" + httpTimeout + ", reconcileGrace=" + reconcileGrace
+                + ", reconcileInterval=" + reconcileInterval + ", outboxRetention=" + outboxRetention
+                + ", slotName=" + slotName + ", publicationName=" + publicationName
+                + ", heartbeatInterval=" + heartbeatInterval + ", pollInterval=" + pollInterval
+                + ", offsetFlushInterval=" + offsetFlushInterval + "]";
+    }
+
+    private static void requireText(String value, String name) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(name + " is required");
+        }
+    }
+
+    private static URI httpUri(String text) {
+        try {
+            URI uri = new URI(text);
+            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+                throw new IllegalArgumentException("must be an http(s) URL such as http://localhost:8080, was '" + text + "'");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("must be an http(s) URL such as http://localhost:8080, was '" + text + "'");
+        }
+    }
+
+    private static String jdbcUrl(String text) {
+        if (!text.startsWith("jdbc:postgresql://")) {
+            throw new IllegalArgumentException("must be a jdbc:postgresql:// URL, was '" + text + "'");
+        }
+        return text;
+    }
+
+    /** Collects every bad variable before failing, so an operator fixes them all in one go. */
+    private static final class Reader {
+        private final Map<String, String> env;
+        private final List<String> errors = new ArrayList<>();
+
+        Reader(Map<String, String> env) {
+            this.env = env;
+        }
+
+        String required(String name) {
+            String value = env.get(name);
+            if (value == null || value.isBlank()) {
+                errors.add(name + " is required");
+                return null;
+            }
+            return value;
+        }
+
+        <T> T get(String name, String defaultValue, Function<String, T> parse) {
+            String value = env.get(name);
+            String text = value == null || value.isBlank() ? defaultValue : value.trim();
+            try {
+                return parse.apply(text);
+            } catch (IllegalArgumentException e) {
+                // NumberFormatException's own message is unhelpful; say what was expected.
+                String why = e instanceof NumberFormatException ? "is not a number: '" + text + "'" : e.getMessage();
+                errors.add(name + " " + why);
+                return parse.apply(defaultValue);
+            }
+        }
+
+        void failIfErrors() {
+            if (!errors.isEmpty()) {
+                throw new IllegalArgumentException("invalid relay settings: " + String.join("; ", errors));
+            }
+        }
+    }
+}

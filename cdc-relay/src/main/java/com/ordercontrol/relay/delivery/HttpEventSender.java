@@ -1,0 +1,54 @@
+package com.ordercontrol.relay.delivery;
+
+import com.ordercontrol.contract.EventSigner;
+import com.ordercontrol.contract.WireHeaders;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/**
+ * POSTs one event envelope to the cloud's ingest endpoint, signed at send time over the exact body
+ * bytes ({@code X-Request-Signature: sha256=<hex>}, {@code X-Server-Node-Id}).
+ */
+public final class HttpEventSender {
+
+    private final HttpClient client;
+    private final URI ingestUri;
+    private final String nodeId;
+    private final EventSigner signer;
+    private final Duration timeout;
+
+    public HttpEventSender(URI ingestUri, String nodeId, EventSigner signer, Duration timeout) {
+        this.client = HttpClient.newBuilder()
+                .connectTimeout(timeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .version(HttpClient.Version.HTTP_1_1)
+                .build();
+        this.ingestUri = ingestUri;
+        this.nodeId = nodeId;
+        this.signer = signer;
+        this.timeout = timeout;
+    }
+
+    /** Sends the body once; never throws for network trouble, which is a {@link DeliveryOutcome.Transient}. */
+    public DeliveryOutcome send(byte[] body) throws InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(ingestUri)
+                .timeout(timeout)
+                .header("Content-Type", "application/json")
+                .header(WireHeaders.NODE_ID, nodeId)
+                .header(WireHeaders.SIGNATURE, signer.signatureHeader(body))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+        try {
+            HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            return DeliveryOutcome.of(response.statusCode(), new String(response.body(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            return new DeliveryOutcome.Transient("network: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : " " + DeliveryOutcome.abbreviate(e.getMessage())));
+        }
+    }
+}

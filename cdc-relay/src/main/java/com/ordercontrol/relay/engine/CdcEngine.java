@@ -1,0 +1,117 @@
+package com.ordercontrol.relay.engine;
+
+import com.ordercontrol.relay.config.RelaySettings;
+import com.ordercontrol.relay.offsets.PostgresOffsetBackingStore;
+import com.ordercontrol.relay.ops.RelayCounters;
+import com.ordercontrol.relay.queue.CloudEventQueue;
+import com.ordercontrol.relay.queue.QueueSignal;
+import io.debezium.embedded.Connect;
+import io.debezium.engine.DebeziumEngine;
+import io.debezium.engine.RecordChangeEvent;
+import io.debezium.engine.format.ChangeEventFormat;
+import java.io.IOException;
+import java.net.URI;
+import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded Debezium PostgreSQL connector reading {@code outbox_event} through pgoutput and the
+ * relay's publication, its offsets in the NUC database, feeding {@link OutboxChangeHandler}.
+ */
+public final class CdcEngine implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(CdcEngine.class);
+
+    /** Debezium's topic prefix; outbox records arrive on {@code relay.public.outbox_event}. */
+    static final String TOPIC_PREFIX = "relay";
+
+    private static final String HEARTBEAT_QUERY = """
+            insert into relay_heartbeat (heartbeat_id, beat_at) values (1, now())
+            on conflict (heartbeat_id) do update set beat_at = excluded.beat_at""";
+
+    private final DebeziumEngine<RecordChangeEvent<SourceRecord>> engine;
+    private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> new Thread(r, "relay-cdc"));
+
+    private CdcEngine(DebeziumEngine<RecordChangeEvent<SourceRecord>> engine) {
+        this.engine = engine;
+    }
+
+    /** Builds and starts the engine on its own thread. */
+    public static CdcEngine start(RelaySettings settings, CloudEventQueue queue, QueueSignal enqueued,
+                                  QueueSignal drained, RelayCounters counters) {
+        OutboxChangeHandler handler = new OutboxChangeHandler(queue, settings.queueCapacity(), enqueued, drained, counters);
+        DebeziumEngine<RecordChangeEvent<SourceRecord>> engine = DebeziumEngine.create(ChangeEventFormat.of(Connect.class))
+                .using(properties(settings))
+                .notifying(handler)
+                .using((success, message, error) -> {
+                    if (success) {
+                        log.info("change capture stopped: {}", message);
+                    } else {
+                        log.error("change capture stopped with an error: {}", message, error);
+                    }
+                })
+                .build();
+        CdcEngine cdc = new CdcEngine(engine);
+        cdc.thread.execute(engine);
+        return cdc;
+    }
+
+    static Properties properties(RelaySettings s) {
+        URI db = URI.create(s.dbUrl().substring("jdbc:".length()));
+        Properties p = new Properties();
+        p.setProperty("name", "cdc-relay");
+        p.setProperty("connector.class", "io.debezium.connector.postgresql.PostgresConnector");
+        p.setProperty("topic.prefix", TOPIC_PREFIX);
+        p.setProperty("database.hostname", db.getHost());
+        p.setProperty("database.port", String.valueOf(db.getPort() < 0 ? 5432 : db.getPort()));
+        p.setProperty("database.dbname", db.getPath().replaceFirst("^/", ""));
+        p.setProperty("database.user", s.dbUser());
+        p.setProperty("database.password", s.dbPassword());
+        p.setProperty("plugin.name", "pgoutput");
+        p.setProperty("slot.name", s.slotName());
+        p.setProperty("publication.name", s.publicationName());
+        // The publication is DDL and lives in migration V3; the relay never alters it.
+        p.setProperty("publication.autocreate.mode", "disabled");
+        p.setProperty("table.include.list", "public.outbox_event,public.relay_heartbeat");
+        // No snapshot: rows older than the slot (first start, recreated slot) are the reconciliation
+        // sweep's job, which reads them in small capped batches instead of one long snapshot transaction.
+        p.setProperty("snapshot.mode", "no_data");
+        p.setProperty("poll.interval.ms", String.valueOf(s.pollInterval().toMillis()));
+        p.setProperty("heartbeat.interval.ms", String.valueOf(s.heartbeatInterval().toMillis()));
+        p.setProperty("heartbeat.action.query", HEARTBEAT_QUERY);
+        p.setProperty("tombstones.on.delete", "false");
+        p.setProperty("offset.storage", PostgresOffsetBackingStore.class.getName());
+        p.setProperty(PostgresOffsetBackingStore.URL, s.dbUrl());
+        p.setProperty(PostgresOffsetBackingStore.USER, s.dbUser());
+        p.setProperty(PostgresOffsetBackingStore.PASSWORD, s.dbPassword());
+        p.setProperty("offset.flush.interval.ms", String.valueOf(s.offsetFlushInterval().toMillis()));
+        // A NUC database restart must not end change capture for good.
+        p.setProperty("errors.max.retries", "-1");
+        p.setProperty("errors.retry.delay.initial.ms", "500");
+        p.setProperty("errors.retry.delay.max.ms", "10000");
+        return p;
+    }
+
+    @Override
+    public void close() {
+        try {
+            engine.close();
+        } catch (IOException e) {
+            log.warn("change capture did not close cleanly: {}", e.toString());
+        }
+        thread.shutdown();
+        try {
+            if (!thread.awaitTermination(30, TimeUnit.SECONDS)) {
+                thread.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            thread.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+}

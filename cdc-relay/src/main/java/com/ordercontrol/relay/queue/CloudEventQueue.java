@@ -1,0 +1,229 @@
+package com.ordercontrol.relay.queue;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * The durable delivery queue ({@code cloud_event_queue}, migration V3) and its delivery log
+ * ({@code relay_delivered_event}). Every statement on these tables lives here.
+ *
+ * <p>Each method is one committed transaction, so whatever it reports has survived a power loss.
+ */
+public final class CloudEventQueue {
+
+    private static final String INSERT = """
+            insert into cloud_event_queue
+                (event_id, event_type, location_id, payload, max_attempts, next_retry_at, created_at)
+            select ?, ?, ?, ?, ?, ?, ?
+            where not exists (select 1 from relay_delivered_event d where d.event_id = ?)
+            on conflict (event_id) do nothing
+            """;
+    private static final String SELECT_HEAD = """
+            select queue_position, event_id, event_type, payload, attempts, max_attempts, next_retry_at
+            from cloud_event_queue
+            where status = 'pending'
+            order by queue_position
+            limit ?
+            """;
+    private static final String COUNT_PENDING = "select count(*) from cloud_event_queue where status = 'pending'";
+    private static final String DELETE = "delete from cloud_event_queue where queue_position = ?";
+    private static final String INSERT_DELIVERED = """
+            insert into relay_delivered_event (event_id, delivered_at, http_status) values (?, ?, ?)
+            on conflict (event_id) do nothing
+            """;
+    private static final String RECORD_FAILURE = """
+            update cloud_event_queue
+            set attempts = attempts + 1, last_error = ?, next_retry_at = ?
+            where queue_position = ?
+            """;
+    private static final String PARK = """
+            update cloud_event_queue
+            set status = 'parked', parked_status = ?, last_error = ?, parked_at = ?
+            where queue_position = ?
+            """;
+    private static final String REDRIVE = """
+            update cloud_event_queue
+            set status = 'pending', attempts = 0, next_retry_at = ?, parked_status = null, parked_at = null
+            where status = 'parked'
+            """;
+    private static final String FIGURES = """
+            select count(*) filter (where status = 'pending'),
+                   count(*) filter (where status = 'parked'),
+                   count(*) filter (where status = 'pending' and attempts >= max_attempts),
+                   min(created_at) filter (where status = 'pending'),
+                   (select max(delivered_at) from relay_delivered_event)
+            from cloud_event_queue
+            """;
+    private static final String SELECT_PARKED = """
+            select event_id, parked_status, last_error, parked_at
+            from cloud_event_queue where status = 'parked' order by queue_position limit ?
+            """;
+
+    private final DataSource dataSource;
+    private final Clock clock;
+    private final int maxAttempts;
+
+    /**
+     * @param maxAttempts failed attempts after which a new event counts as stuck
+     */
+    public CloudEventQueue(DataSource dataSource, Clock clock, int maxAttempts) {
+        this.dataSource = dataSource;
+        this.clock = clock;
+        this.maxAttempts = maxAttempts;
+    }
+
+    /**
+     * Adds events at the tail in one transaction. Events already queued, or already delivered, are
+     * skipped, so a replayed WAL stretch or a sweep never queues an event twice.
+     *
+     * @return how many were added
+     */
+    public int enqueue(Collection<NewEvent> events) throws SQLException {
+        if (events.isEmpty()) {
+            return 0;
+        }
+        Timestamp now = Timestamp.from(clock.instant());
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+                for (NewEvent e : events) {
+                    ps.setObject(1, e.eventId());
+                    ps.setString(2, e.eventType());
+                    ps.setString(3, e.venueId());
+                    ps.setBytes(4, e.body());
+                    ps.setInt(5, maxAttempts);
+                    ps.setTimestamp(6, now);
+                    ps.setTimestamp(7, now);
+                    ps.setObject(8, e.eventId());
+                    ps.addBatch();
+                }
+                int added = 0;
+                for (int n : ps.executeBatch()) {
+                    added += Math.max(n, 0);
+                }
+                c.commit();
+                return added;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+    }
+
+    /** The first {@code limit} pending events in queue order (due or not). */
+    public List<QueuedEvent> head(int limit) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(SELECT_HEAD)) {
+            ps.setInt(1, limit);
+            List<QueuedEvent> events = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    events.add(new QueuedEvent(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3),
+                            rs.getBytes(4), rs.getInt(5), rs.getInt(6), rs.getTimestamp(7).toInstant()));
+                }
+            }
+            return events;
+        }
+    }
+
+    /** Events waiting for delivery; the cap applies to this number. */
+    public long pendingCount() throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(COUNT_PENDING);
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** The cloud accepted the event: hard delete and record it in the delivery log, atomically. */
+    public void markDelivered(QueuedEvent event, int httpStatus) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement delete = c.prepareStatement(DELETE);
+                 PreparedStatement log = c.prepareStatement(INSERT_DELIVERED)) {
+                delete.setLong(1, event.position());
+                delete.executeUpdate();
+                log.setObject(1, event.eventId());
+                log.setTimestamp(2, Timestamp.from(clock.instant()));
+                log.setInt(3, httpStatus);
+                log.executeUpdate();
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+    }
+
+    /** A transient failure: one more attempt counted, not to be tried again before {@code nextRetryAt}. */
+    public void recordFailure(QueuedEvent event, String reason, Instant nextRetryAt) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(RECORD_FAILURE)) {
+            ps.setString(1, reason);
+            ps.setTimestamp(2, Timestamp.from(nextRetryAt));
+            ps.setLong(3, event.position());
+            ps.executeUpdate();
+        }
+    }
+
+    /** A permanent refusal: the event stays on the NUC, parked with the cloud's status and reason. */
+    public void park(QueuedEvent event, int httpStatus, String reason) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(PARK)) {
+            ps.setInt(1, httpStatus);
+            ps.setString(2, reason);
+            ps.setTimestamp(3, Timestamp.from(clock.instant()));
+            ps.setLong(4, event.position());
+            ps.executeUpdate();
+        }
+    }
+
+    /**
+     * Puts every parked event back into delivery, due now, keeping its original queue position.
+     *
+     * @return how many were redriven
+     */
+    public int redrive() throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(REDRIVE)) {
+            ps.setTimestamp(1, Timestamp.from(clock.instant()));
+            return ps.executeUpdate();
+        }
+    }
+
+    /** Counts for {@code status} and the metrics. */
+    public QueueFigures figures() throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(FIGURES);
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return new QueueFigures(rs.getLong(1), rs.getLong(2), rs.getLong(3), instant(rs.getTimestamp(4)),
+                    instant(rs.getTimestamp(5)));
+        }
+    }
+
+    /** The oldest parked events with the cloud's status and reason. */
+    public List<ParkedEvent> parked(int limit) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(SELECT_PARKED)) {
+            ps.setInt(1, limit);
+            List<ParkedEvent> parked = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    parked.add(new ParkedEvent(rs.getObject(1, UUID.class), rs.getInt(2), rs.getString(3),
+                            rs.getTimestamp(4).toInstant()));
+                }
+            }
+            return parked;
+        }
+    }
+
+    private static Optional<Instant> instant(Timestamp t) {
+        return Optional.ofNullable(t).map(Timestamp::toInstant);
+    }
+}
