@@ -1,0 +1,55 @@
+package com.ordercontrol.ingest;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the ingest service, prefix {@code ingest}. Every value has its default here and is
+ * checked at start-up; an invalid one stops the service with the property's name in the message.
+ *
+ * @param topic                  Kafka topic of raw signed events, the replay source
+ * @param maxBodyBytes           request bodies above this size get 413 without being read further
+ * @param produceTimeout         how long a request waits for the broker's acknowledgement before 503
+ * @param webhookTolerance       Standard Webhooks timestamp tolerance, both directions
+ * @param consumerEnabled        whether this process runs the Kafka-to-facts consumer
+ * @param consumerGroup          consumer group of the facts consumer
+ * @param retryBackoff           pause between retries of a batch the database could not take
+ * @param topicSettings          location of the topic settings file (partitions, retention, replication)
+ * @param capReplicationToCluster lower replication factor and min ISR to the broker count (dev, one broker)
+ */
+@ConfigurationProperties("ingest")
+public record IngestSettings(
+        @DefaultValue("pos-events") String topic,
+        @DefaultValue("262144") int maxBodyBytes,
+        @DefaultValue("10s") Duration produceTimeout,
+        @DefaultValue("5m") Duration webhookTolerance,
+        @DefaultValue("true") boolean consumerEnabled,
+        @DefaultValue("ingest-facts") String consumerGroup,
+        @DefaultValue("2s") Duration retryBackoff,
+        @DefaultValue("classpath:kafka/topics.properties") String topicSettings,
+        @DefaultValue("true") boolean capReplicationToCluster) {
+
+    public IngestSettings {
+        require(topic != null && topic.matches("[A-Za-z0-9._-]{1,249}"),
+                "ingest.topic must be a valid Kafka topic name, was: " + topic);
+        require(maxBodyBytes >= 1024 && maxBodyBytes <= 16 * 1024 * 1024,
+                "ingest.max-body-bytes must be between 1024 and 16777216, was: " + maxBodyBytes);
+        require(positive(produceTimeout) && produceTimeout.compareTo(Duration.ofMinutes(2)) <= 0,
+                "ingest.produce-timeout must be between 1 ms and 2 minutes, was: " + produceTimeout);
+        require(positive(webhookTolerance), "ingest.webhook-tolerance must be positive, was: " + webhookTolerance);
+        require(consumerGroup != null && !consumerGroup.isBlank(), "ingest.consumer-group is required");
+        require(positive(retryBackoff), "ingest.retry-backoff must be positive, was: " + retryBackoff);
+        require(topicSettings != null && !topicSettings.isBlank(), "ingest.topic-settings is required");
+    }
+
+    private static boolean positive(Duration d) {
+        return d != null && !d.isNegative() && !d.isZero();
+    }
+
+    private static void require(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package com.ordercontrol.ingest.facts;
+
+import com.ordercontrol.ingest.monitoring.IngestCounters;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The live consumer: each polled batch is written in one database transaction; the container commits
+ * the batch's offsets only after this method returns, i.e. after the database commit (ack mode BATCH).
+ * When the database fails, the batch is retried after a pause, forever, and nothing is skipped (see
+ * {@link FactsConsumerConfiguration}).
+ */
+@Component
+class FactsConsumer {
+
+    private static final Logger log = LoggerFactory.getLogger(FactsConsumer.class);
+
+    private final FactWriter writer;
+    private final IngestCounters counters;
+
+    FactsConsumer(FactWriter writer, IngestCounters counters) {
+        this.writer = writer;
+        this.counters = counters;
+    }
+
+    @KafkaListener(id = "facts", topics = "${ingest.topic:pos-events}", groupId = "${ingest.consumer-group:ingest-facts}",
+            autoStartup = "${ingest.consumer-enabled:true}", batch = "true")
+    void consume(List<ConsumerRecord<String, byte[]>> batch) {
+        List<StreamRecord> records = new ArrayList<>(batch.size());
+        for (ConsumerRecord<String, byte[]> r : batch) {
+            records.add(new StreamRecord(r.topic(), r.partition(), r.offset(), r.value() == null ? new byte[0] : r.value()));
+        }
+        WriteSummary summary;
+        try {
+            summary = writer.write(records);
+        } catch (RuntimeException e) {
+            counters.increment("facts.batch_retries");
+            log.warn("batch of {} records not written, will retry: {}", records.size(), e.getMessage());
+            throw e;
+        }
+        counters.add("facts.events_read", summary.eventsRead());
+        counters.add("facts.facts_written", summary.factsWritten());
+        counters.add("facts.duplicates_skipped", summary.duplicatesSkipped());
+        counters.add("facts.dead_letters", summary.deadLetters());
+        if (summary.deadLetters() > 0) {
+            log.warn("{} record(s) of this batch went to dead_letter_events", summary.deadLetters());
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package com.ordercontrol.ingest.stream;
+
+import com.ordercontrol.ingest.IngestSettings;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes a verified event to the topic and waits, for a bounded time, until the broker acknowledged it
+ * (acks=all, idempotent producer; see application.properties). Only then may the endpoint answer 202.
+ *
+ * <p>Record layout, readable with kcat: key = venue id (per-venue order), value = the exact verified
+ * bytes, headers {@code ce_specversion}, {@code ce_id}, {@code ce_type}, {@code ce_source},
+ * {@code ce_time}, {@code content-type}, {@code ingest_node_id}, {@code ingest_received_at},
+ * {@code ingest_signature_scheme}.
+ */
+@Component
+public class EventPublisher {
+
+    private final KafkaTemplate<String, byte[]> kafka;
+    private final IngestSettings settings;
+
+    public EventPublisher(KafkaTemplate<String, byte[]> kafka, IngestSettings settings) {
+        this.kafka = kafka;
+        this.settings = settings;
+    }
+
+    /** Sends and waits for the acknowledgement; throws when it does not come in time. */
+    public void publish(VerifiedEvent event) throws StreamUnavailableException {
+        RecordHeaders headers = new RecordHeaders();
+        header(headers, "ce_specversion", "1.0");
+        header(headers, "ce_id", event.eventId());
+        header(headers, "ce_type", event.eventType());
+        header(headers, "ce_source", "/venues/" + event.venueId() + "/nodes/" + event.nodeId());
+        header(headers, "ce_time", event.occurredAt().toString());
+        header(headers, "content-type", "application/json");
+        header(headers, "ingest_node_id", event.nodeId());
+        header(headers, "ingest_received_at", event.receivedAt().toString());
+        header(headers, "ingest_signature_scheme", event.scheme());
+        ProducerRecord<String, byte[]> record =
+                new ProducerRecord<>(settings.topic(), null, event.venueId(), event.body(), headers);
+        long timeoutMs = settings.produceTimeout().toMillis();
+        try {
+            kafka.send(record).get(timeoutMs, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StreamUnavailableException("interrupted while waiting for Kafka", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new StreamUnavailableException("Kafka did not acknowledge within " + timeoutMs + " ms", e);
+        } catch (RuntimeException e) {
+            // KafkaTemplate can throw synchronously, e.g. when metadata is unavailable for max.block.ms.
+            throw new StreamUnavailableException("Kafka refused the record", e);
+        }
+    }
+
+    private static void header(RecordHeaders headers, String key, String value) {
+        headers.add(key, value.getBytes(StandardCharsets.UTF_8));
+    }
+}
