@@ -1,12 +1,49 @@
 package com.ordercontrol.localstack;
 
-/** Registers the dev venue, node and finance token in the cloud. */
-final class CloudRegistration {
+import com.ordercontrol.infra.PostgresServer;
+import com.ordercontrol.ingest.registry.NodeRegistry;
+import com.ordercontrol.ingest.reports.ReportTokens;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.Set;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
-    private CloudRegistration() {
+/**
+ * Registers a venue, its node and a finance token in the cloud, through the ingest service's own
+ * registry classes (and so with the SQL they own), once the service has applied its migrations.
+ */
+public final class CloudRegistration {
+
+    private final NodeRegistry nodes;
+    private final ReportTokens tokens;
+
+    public CloudRegistration(String cloudJdbcUrl) {
+        JdbcTemplate jdbc = new JdbcTemplate(
+                new SimpleDriverDataSource(new org.postgresql.Driver(), cloudJdbcUrl, PostgresServer.USER, ""));
+        this.nodes = new NodeRegistry(jdbc, Clock.systemUTC());
+        this.tokens = new ReportTokens(jdbc);
+    }
+
+    /** A venue with its node (and the node's secret); the same call again changes nothing. */
+    public void venueWithNode(String venueId, ZoneId zone, String nodeId, String secret) {
+        nodes.addVenue(venueId, "Venue " + venueId, zone);
+        nodes.addNode(nodeId, venueId, secret);
+    }
+
+    /** A finance token that may read the given venues. */
+    public void financeToken(String token, Set<String> venueIds) {
+        tokens.register(token, "local-stack finance", venueIds);
+    }
+
+    public NodeRegistry nodes() {
+        return nodes;
     }
 
     static void registerDevNode(LocalPipeline pipeline) {
-        // Filled in once the ingest service's registry API is settled.
+        StackSettings s = pipeline.settings();
+        CloudRegistration cloud = new CloudRegistration(pipeline.cloudJdbcUrl());
+        cloud.venueWithNode(s.venueId(), ZoneId.of("UTC"), s.nodeId(), s.nodeSecret());
+        cloud.financeToken(s.financeToken(), Set.of(s.venueId()));
     }
 }

@@ -72,7 +72,7 @@ public final class DayRun {
             long deadline = System.nanoTime() + settleLimit.toNanos();
             while (probe.pendingCount() > 0 && System.nanoTime() < deadline) {
                 pipeline.relay().requireAlive();
-                LocalPipeline.pause(Duration.ofMillis(20));
+                Waits.pause(Duration.ofMillis(20));
             }
             settleTime = Duration.ofNanos(System.nanoTime() - start);
             missing = probe.pendingCount();

@@ -75,12 +75,12 @@ public final class LatencyProbe implements AutoCloseable {
                     connection = cloud.get();
                 }
                 poll(connection);
-                LocalPipeline.pause(Duration.ofMillis(2));
+                Waits.pause(Duration.ofMillis(2));
             } catch (SQLException | RuntimeException e) {
                 closeQuietly(connection);
                 connection = null;
                 if (running) {
-                    LocalPipeline.pause(Duration.ofMillis(200));
+                    Waits.pause(Duration.ofMillis(200));
                 }
             }
         }

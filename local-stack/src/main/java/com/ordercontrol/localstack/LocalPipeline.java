@@ -4,19 +4,15 @@ import com.ordercontrol.infra.KafkaBroker;
 import com.ordercontrol.infra.PostgresServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
 /**
@@ -64,41 +60,19 @@ public final class LocalPipeline implements AutoCloseable {
         cloudPostgres.createDatabase(CLOUD_DATABASE);
         kafka = track(KafkaBroker.startFresh(settings.dataDir().resolve("kafka"), 0));
 
-        ingest = track(ServiceProcess.start("ingest", settings.home(), "ingest-consumer",
-                "com.ordercontrol.ingest.IngestApplication", "384m", Map.of(), List.of(
-                        "--server.port=" + settings.ingestPort(),
-                        "--spring.datasource.url=" + cloudJdbcUrl(),
-                        "--spring.datasource.username=" + PostgresServer.USER,
-                        "--spring.datasource.password=",
-                        "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers()),
-                logFile("ingest")));
-        pos = track(ServiceProcess.start("pos", settings.home(), "pos-outbox",
-                "com.ordercontrol.pos.PosApplication", "256m", Map.of(), List.of(
-                        "--server.port=" + settings.posPort(),
-                        "--spring.datasource.url=" + posJdbcUrl(),
-                        "--spring.datasource.username=" + PostgresServer.USER,
-                        "--spring.datasource.password=",
-                        "--pos.venue-id=" + settings.venueId()),
-                logFile("pos")));
+        ingest = track(ServiceProcess.start(ServiceSpecs.ingest(settings.home(), settings.ingestPort(),
+                cloudJdbcUrl(), kafka.bootstrapServers(), logFile("ingest"))));
+        pos = track(ServiceProcess.start(ServiceSpecs.pos("pos", settings.home(), settings.posPort(), posJdbcUrl(),
+                settings.venueId(), logFile("pos"))));
         StalePids.record(settings.dataDir(), List.of(ingest, pos));
-        awaitHttp(ingest, settings.ingestPort());
-        awaitHttp(pos, settings.posPort());
+        Waits.listening(ingest, settings.ingestPort(), Duration.ofSeconds(180));
+        Waits.listening(pos, settings.posPort(), Duration.ofSeconds(180));
         CloudRegistration.registerDevNode(this);
 
-        relay = track(ServiceProcess.start("relay", settings.home(), "cdc-relay",
-                "com.ordercontrol.relay.RelayMain", "192m", relayEnvironment(), List.of(), logFile("relay")));
+        relay = track(ServiceProcess.start(ServiceSpecs.relay("relay", settings.home(), settings.ingestUrl(),
+                settings.nodeId(), settings.nodeSecret(), posJdbcUrl(), Map.of(), logFile("relay"))));
         StalePids.record(settings.dataDir(), List.of(ingest, pos, relay));
-        await(relay, Duration.ofSeconds(120), this::replicationSlotActive, "the relay's replication slot to be active");
-    }
-
-    private Map<String, String> relayEnvironment() {
-        return Map.of(
-                "BACKOFFICE_API_URL", settings.ingestUrl(),
-                "SERVER_API_KEY", settings.nodeSecret(),
-                "SERVER_NODE_ID", settings.nodeId(),
-                "RELAY_DB_URL", posJdbcUrl(),
-                "RELAY_DB_USER", PostgresServer.USER,
-                "RELAY_DB_PASSWORD", "");
+        Waits.slotActive(relay, posJdbcUrl(), PostgresServer.USER, Duration.ofSeconds(120));
     }
 
     public StackSettings settings() {
@@ -151,52 +125,12 @@ public final class LocalPipeline implements AutoCloseable {
                 .collect(Collectors.joining("\n"));
     }
 
-    private boolean replicationSlotActive() {
-        try (Connection c = posConnection();
-             ResultSet rs = c.createStatement().executeQuery(
-                     "select count(*) from pg_replication_slots where active")) {
-            return rs.next() && rs.getInt(1) > 0;
-        } catch (SQLException e) {
-            return false;
-        }
-    }
 
-    private void awaitHttp(ServiceProcess service, int port) {
-        await(service, Duration.ofSeconds(180), () -> portOpen(port), service.name() + " to listen on port " + port);
-    }
 
-    private static void await(ServiceProcess service, Duration timeout, BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            service.requireAlive();
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("timed out after " + timeout.toSeconds() + " s waiting for " + what
-                        + "; last lines of " + service.logFile() + ":\n" + service.tail(40));
-            }
-            pause(Duration.ofMillis(100));
-        }
-    }
 
-    static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
-    }
-
-    private static boolean portOpen(int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
 
     private static void requirePortFree(int port, String what) {
-        if (portOpen(port)) {
+        if (Waits.portOpen(port)) {
             throw new IllegalStateException("port " + port + " (" + what + ") is already in use; stop what holds it"
                     + " (for example: fuser -k " + port + "/tcp) or choose other ports");
         }

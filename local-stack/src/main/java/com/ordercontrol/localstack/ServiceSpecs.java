@@ -1,0 +1,66 @@
+package com.ordercontrol.localstack;
+
+import com.ordercontrol.infra.PostgresServer;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** How each service of the pipeline is started as its own process: class, heap, settings. */
+public final class ServiceSpecs {
+
+    private ServiceSpecs() {
+    }
+
+    /** The cloud's ingest service. */
+    public static ServiceProcess.Spec ingest(Path home, int port, String cloudJdbcUrl, String kafkaBootstrap,
+                                             Path logFile) {
+        return new ServiceProcess.Spec("ingest", home, "ingest-consumer", "com.ordercontrol.ingest.IngestApplication",
+                "384m", Map.of(), List.of(
+                        "--server.port=" + port,
+                        "--spring.datasource.url=" + cloudJdbcUrl,
+                        "--spring.datasource.username=" + PostgresServer.USER,
+                        "--spring.datasource.password=",
+                        "--spring.kafka.bootstrap-servers=" + kafkaBootstrap),
+                logFile);
+    }
+
+    /** A venue's reference POS API. */
+    public static ServiceProcess.Spec pos(String name, Path home, int port, String posJdbcUrl, String venueId,
+                                          Path logFile) {
+        return new ServiceProcess.Spec(name, home, "pos-outbox", "com.ordercontrol.pos.PosApplication", "256m",
+                Map.of(), List.of(
+                        "--server.port=" + port,
+                        "--spring.datasource.url=" + posJdbcUrl,
+                        "--spring.datasource.username=" + PostgresServer.USER,
+                        "--spring.datasource.password=",
+                        "--pos.venue-id=" + venueId),
+                logFile);
+    }
+
+    /**
+     * A venue's relay, configured by the seed's variables; {@code tuning} adds or overrides
+     * {@code RELAY_*} settings (the fault suite shortens the backoff, for example).
+     */
+    public static ServiceProcess.Spec relay(String name, Path home, String backofficeUrl, String nodeId,
+                                            String secret, String posJdbcUrl, Map<String, String> tuning,
+                                            Path logFile) {
+        Map<String, String> env = new HashMap<>();
+        env.put("BACKOFFICE_API_URL", backofficeUrl);
+        env.put("SERVER_API_KEY", secret);
+        env.put("SERVER_NODE_ID", nodeId);
+        env.put("RELAY_DB_URL", posJdbcUrl);
+        env.put("RELAY_DB_USER", PostgresServer.USER);
+        env.put("RELAY_DB_PASSWORD", "");
+        env.putAll(tuning);
+        return new ServiceProcess.Spec(name, home, "cdc-relay", "com.ordercontrol.relay.RelayMain", "192m",
+                Map.copyOf(env), List.of(), logFile);
+    }
+
+    /** The Kafka broker as its own process, so it can be killed and started again on the same data. */
+    public static ServiceProcess.Spec kafka(Path home, Path logDir, int port, int controllerPort, Path logFile) {
+        return new ServiceProcess.Spec("kafka", home, "embedded-infra", "com.ordercontrol.infra.KafkaBrokerMain",
+                "512m", Map.of(), List.of(logDir.toString(), Integer.toString(port), Integer.toString(controllerPort)),
+                logFile);
+    }
+}
