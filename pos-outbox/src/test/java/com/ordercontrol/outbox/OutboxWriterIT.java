@@ -12,6 +12,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -90,6 +91,19 @@ class OutboxWriterIT extends PosIntegrationTest {
 
         assertThat(rows(rolledBack)).isZero();
         assertThat(rows(committed)).isEqualTo(1);
+    }
+
+    @Test
+    void aConstraintViolationInTheTransactionLeavesNoRow() {
+        SpringOutboxWriter writer = SpringOutboxWriter.of(dataSource);
+        OutboxEvent event = event();
+
+        assertThatThrownBy(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            writer.write(event);
+            writer.write(event); // same event_id: primary key violation, after the first row was inserted
+        })).isInstanceOf(DuplicateKeyException.class);
+
+        assertThat(rows(event)).isZero();
     }
 
     private long rows(OutboxEvent event) {

@@ -42,7 +42,8 @@ class ApiErrors {
             return answer(response.getStatusCode(), detail == null ? e.getMessage() : detail);
         }
         log.error("request failed; its transaction, if any, was rolled back", e);
-        return answer(HttpStatus.INTERNAL_SERVER_ERROR, "internal error (see the POS log); the request's transaction, if any, was rolled back");
+        return answer(HttpStatus.INTERNAL_SERVER_ERROR,
+                "internal error (see the POS log); the request's transaction, if any, was rolled back");
     }
 
     private static ResponseEntity<ApiError> answer(HttpStatusCode status, String message) {

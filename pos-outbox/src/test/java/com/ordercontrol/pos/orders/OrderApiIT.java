@@ -44,17 +44,18 @@ class OrderApiIT extends PosIntegrationTest {
     @Test
     void badInputIs400AndCreatesNothing() {
         long before = orders();
-        Map<String, String> cases = Map.of(
-                "{}", "total is required",
-                "{\"total\":\"0.00\"}", "total must be greater than zero",
-                "{\"total\":\"12.999\"}", "total has more decimal places than the 2 USD allows",
-                "{\"total\":\"1e13\"}", "total is too large",
-                "{\"total\":\"abc\"}", "total must be a decimal number",
-                "{\"total\":\"1.00\",\"currency\":\"usd\"}", "currency must be a 3-letter upper-case ISO-4217 code",
-                "{\"total\":\"1.00\",\"currency\":\"BHD\"}", "currency BHD has 3 decimal places",
-                "{\"total\":\"1.00\",\"currency\":\"XYZ\"}", "currency XYZ is not an ISO-4217 currency",
-                "[1,2]", "request body must be a JSON object",
-                "{\"total\":", "not valid JSON");
+        Map<String, String> cases = Map.ofEntries(
+                Map.entry("", "request body is required"),
+                Map.entry("{}", "total is required"),
+                Map.entry("{\"total\":\"0.00\"}", "total must be greater than zero"),
+                Map.entry("{\"total\":\"12.999\"}", "total has more decimal places than the 2 USD allows"),
+                Map.entry("{\"total\":\"1e13\"}", "total is too large"),
+                Map.entry("{\"total\":\"abc\"}", "total must be a decimal number"),
+                Map.entry("{\"total\":\"1.00\",\"currency\":\"usd\"}", "currency must be a 3-letter upper-case ISO-4217 code"),
+                Map.entry("{\"total\":\"1.00\",\"currency\":\"BHD\"}", "currency BHD has 3 decimal places"),
+                Map.entry("{\"total\":\"1.00\",\"currency\":\"XYZ\"}", "currency XYZ is not an ISO-4217 currency"),
+                Map.entry("[1,2]", "request body must be a JSON object"),
+                Map.entry("{\"total\":", "not valid JSON"));
         cases.forEach((body, message) -> {
             Reply reply = api.post("/api/orders", body);
             assertThat(reply.status()).as(body).isEqualTo(400);
