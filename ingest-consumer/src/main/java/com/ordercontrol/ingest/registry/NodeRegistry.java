@@ -196,7 +196,7 @@ public class NodeRegistry {
     }
 
     /** 32 random bytes, URL-safe base64: usable as-is for both signature schemes. */
-    static String newSecret() {
+    public static String newSecret() {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
