@@ -6,7 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Timestamp;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 
 /**
  * The one class that writes the {@code outbox_event} table. Not part of the public API: use
@@ -30,7 +31,8 @@ public final class OutboxTable {
             insert.setString(2, event.eventType());
             insert.setString(3, event.venueId());
             insert.setString(4, event.aggregateId());
-            insert.setTimestamp(5, Timestamp.from(event.occurredAt()));
+            // An explicit UTC offset: correct whatever the JVM's default time zone is.
+            insert.setObject(5, OffsetDateTime.ofInstant(event.occurredAt(), ZoneOffset.UTC));
             // Written with the contract's mapper so decimals keep their exact text.
             insert.setString(6, new String(ContractJson.write(event.payload()), StandardCharsets.UTF_8));
             insert.executeUpdate();

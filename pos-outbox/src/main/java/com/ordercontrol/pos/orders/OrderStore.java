@@ -3,8 +3,9 @@ package com.ordercontrol.pos.orders;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,7 +44,7 @@ public class OrderStore {
                 .param("venueId", venueId)
                 .param("currency", currency)
                 .param("total", total)
-                .param("createdAt", Timestamp.from(createdAt))
+                .param("createdAt", OffsetDateTime.ofInstant(createdAt, ZoneOffset.UTC))
                 .query(Long.class)
                 .single();
         return new Order(orderId, orderNumber, venueId, currency, total, Order.OPEN, createdAt, null);
@@ -62,14 +63,14 @@ public class OrderStore {
     public boolean markPaid(UUID orderId, Instant paidAt) {
         return jdbc.sql(SQL_STATEMENT_MARK_PAID)
                 .param("orderId", orderId)
-                .param("paidAt", Timestamp.from(paidAt))
+                .param("paidAt", OffsetDateTime.ofInstant(paidAt, ZoneOffset.UTC))
                 .update() == 1;
     }
 
     private static Order order(ResultSet rs, int row) throws SQLException {
-        Timestamp paidAt = rs.getTimestamp("paid_at");
+        OffsetDateTime paidAt = rs.getObject("paid_at", OffsetDateTime.class);
         return new Order(rs.getObject("order_id", UUID.class), rs.getLong("order_number"), rs.getString("venue_id"),
                 rs.getString("currency"), rs.getBigDecimal("total"), rs.getString("status"),
-                rs.getTimestamp("created_at").toInstant(), paidAt == null ? null : paidAt.toInstant());
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(), paidAt == null ? null : paidAt.toInstant());
     }
 }

@@ -2,7 +2,8 @@ package com.ordercontrol.pos.orders;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,7 +36,7 @@ public class PaymentStore {
                 .param("method", payment.method())
                 .param("amount", payment.amount())
                 .param("tip", payment.tip())
-                .param("paidAt", Timestamp.from(payment.paidAt()))
+                .param("paidAt", OffsetDateTime.ofInstant(payment.paidAt(), ZoneOffset.UTC))
                 .update();
     }
 
@@ -46,6 +47,6 @@ public class PaymentStore {
     private static Payment payment(ResultSet rs, int row) throws SQLException {
         return new Payment(rs.getObject("payment_id", UUID.class), rs.getObject("order_id", UUID.class),
                 rs.getString("method"), rs.getBigDecimal("amount"), rs.getBigDecimal("tip"),
-                rs.getTimestamp("paid_at").toInstant());
+                rs.getObject("paid_at", OffsetDateTime.class).toInstant());
     }
 }

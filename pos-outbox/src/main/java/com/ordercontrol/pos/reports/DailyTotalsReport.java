@@ -4,10 +4,11 @@ import com.ordercontrol.pos.money.Amounts;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -47,8 +48,8 @@ public class DailyTotalsReport {
         Instant until = date.plusDays(1).atStartOfDay(zone).toInstant();
         List<Row> rows = jdbc.sql(SQL_QUERY_TOTALS)
                 .param("venueId", venueId)
-                .param("from", Timestamp.from(from))
-                .param("until", Timestamp.from(until))
+                .param("from", OffsetDateTime.ofInstant(from, ZoneOffset.UTC))
+                .param("until", OffsetDateTime.ofInstant(until, ZoneOffset.UTC))
                 .query(DailyTotalsReport::row)
                 .list();
         Row day = new Row(null, 0, 0, BigDecimal.ZERO, BigDecimal.ZERO);
