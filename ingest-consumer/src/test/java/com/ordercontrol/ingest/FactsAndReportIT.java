@@ -1,0 +1,175 @@
+package com.ordercontrol.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.ordercontrol.ingest.registry.NodeRegistry;
+import com.ordercontrol.ingest.reports.ReportTokens;
+import com.ordercontrol.ingest.support.CloudServers;
+import com.ordercontrol.ingest.support.Events;
+import com.ordercontrol.ingest.support.FactTables;
+import com.ordercontrol.ingest.support.IngestClient;
+import java.net.http.HttpResponse;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Issue 4: dead letters with reasons (the stream moves on), conflicts, business days in the venue's zone, report auth and forms. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class FactsAndReportIT {
+
+    static final String TOKEN = "finance-token-for-venue-f-0001";
+
+    @DynamicPropertySource
+    static void servers(DynamicPropertyRegistry registry) {
+        CloudServers.register(registry, "facts_it");
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    NodeRegistry registry;
+    @Autowired
+    ReportTokens tokens;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Value("${ingest.topic}")
+    String topic;
+
+    IngestClient client;
+    FactTables tables;
+
+    @BeforeEach
+    void register() {
+        registry.addVenue("venue-f", "F", ZoneId.of("UTC"));
+        registry.addNode("node-f", "venue-f", "secret-of-f");
+        registry.addVenue("venue-la", "Los Angeles", ZoneId.of("America/Los_Angeles"));
+        registry.addNode("node-la", "venue-la", "secret-of-la");
+        registry.addVenue("venue-s", "Sample", ZoneId.of("UTC"));
+        registry.addNode("node-s", "venue-s", "secret-of-s");
+        tokens.register(TOKEN, "finance F", Set.of("venue-f", "venue-la", "venue-s"));
+        client = new IngestClient(port);
+        tables = new FactTables(jdbc, CloudServers.kafka().bootstrapServers(), topic);
+    }
+
+    private void send(String node, String secret, String body) {
+        assertThat(client.postSigned(node, secret, body).statusCode()).isEqualTo(202);
+    }
+
+    private HttpResponse<String> report(String query, String token, String accept) {
+        return client.get("/api/reports/daily-totals?" + query, accept == null
+                ? Map.of("Authorization", "Bearer " + token)
+                : Map.of("Authorization", "Bearer " + token, "Accept", accept));
+    }
+
+    @Test
+    void invalidPayloadsAndConflictsBecomeDeadLettersAndTheEventsAfterThemBecomeFacts() {
+        String sumMismatch = Events.orderPaid("evt-bad-sum", "venue-f", "ord-bad", 1, "\"10.00\"",
+                Events.payment("pay-bad", "card", "9.00", "0", "2026-11-24T12:00:00Z"));
+        String threeDecimals = Events.orderPaid("evt-3dp", "venue-f", "ord-3dp", 2, "12.345",
+                Events.payment("pay-3dp", "card", "12.345", "0", "2026-11-24T12:00:00Z"));
+        String first = Events.orderPaid("evt-first", "venue-f", "ord-1", 3, "\"20.00\"",
+                Events.payment("pay-shared", "card", "20.00", "1.00", "2026-11-24T12:00:00Z"));
+        String conflicting = Events.orderPaid("evt-conflict", "venue-f", "ord-2", 4, "\"25.00\"",
+                Events.payment("pay-shared", "card", "25.00", "0.00", "2026-11-24T12:05:00Z"));
+        String after = Events.orderPaid("evt-after", "venue-f", "ord-3", 5, "8", // number amounts, exact
+                "{\"paymentId\":\"pay-after\",\"method\":\"cash\",\"amount\":8,\"tip\":0.5,\"paidAt\":\"2026-11-24T13:00:00Z\"}");
+        for (String body : new String[] {sumMismatch, threeDecimals, first, conflicting, after}) {
+            send("node-f", "secret-of-f", body);
+        }
+
+        tables.awaitEvent("evt-after");
+        assertThat(tables.deadLetterReason("evt-bad-sum"))
+                .isEqualTo("invalid order_paid: payment amounts sum to 9.00 but total is 10.00");
+        assertThat(tables.deadLetterReason("evt-3dp"))
+                .isEqualTo("invalid order_paid: total 12.345 has more than 2 decimal places");
+        assertThat(tables.deadLetterReason("evt-conflict")).isEqualTo("conflict: paymentId pay-shared of venue venue-f"
+                + " was already recorded by event evt-first with different content");
+        assertThat(jdbc.queryForObject("select raw_body from dead_letter_events where event_id = 'evt-3dp'", byte[].class))
+                .isEqualTo(Events.bytes(threeDecimals));
+        assertThat(jdbc.queryForMap("select kafka_topic, kafka_partition from dead_letter_events where event_id = 'evt-3dp'"))
+                .containsEntry("kafka_topic", topic);
+        assertThat(jdbc.queryForObject("select amount from payment_facts where payment_id = 'pay-shared'", String.class))
+                .isEqualTo("20.0000");
+        assertThat(tables.events("evt-conflict")).isZero();
+        assertThat(tables.factsOfEvent("evt-after")).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select tip from payment_facts where payment_id = 'pay-after'", String.class))
+                .isEqualTo("0.5000");
+        HttpResponse<String> counters = client.get("/api/ops/counters", Map.of());
+        assertThat(counters.body()).contains("\"facts.dead_letters\":3");
+    }
+
+    @Test
+    void aPaymentAt2330InLosAngelesCountsOnThatLocalDay() {
+        // 2026-11-01 23:30 in Los Angeles (PST, after the DST change that morning) is 2026-11-02T07:30Z.
+        String late = Events.orderPaid("evt-la-late", "venue-la", "ord-la", 1, "\"30.00\"",
+                Events.payment("pay-la", "card", "30.00", "5.00", "2026-11-01T23:30:00-08:00"));
+        send("node-la", "secret-of-la", late);
+        tables.awaitEvent("evt-la-late");
+
+        assertThat(report("venueId=venue-la&date=2026-11-01", TOKEN, null).body()).isEqualTo(
+                "{\"venueId\":\"venue-la\",\"date\":\"2026-11-01\",\"timeZone\":\"America/Los_Angeles\","
+                        + "\"paymentCount\":1,\"orderCount\":1,\"grossSales\":\"30.00\",\"tips\":\"5.00\","
+                        + "\"totalCollected\":\"35.00\",\"byMethod\":[{\"method\":\"card\",\"paymentCount\":1,"
+                        + "\"grossSales\":\"30.00\",\"tips\":\"5.00\",\"totalCollected\":\"35.00\"}]}");
+        assertThat(report("venueId=venue-la&date=2026-11-02", TOKEN, null).body()).isEqualTo(
+                "{\"venueId\":\"venue-la\",\"date\":\"2026-11-02\",\"timeZone\":\"America/Los_Angeles\","
+                        + "\"paymentCount\":0,\"orderCount\":0,\"grossSales\":\"0.00\",\"tips\":\"0.00\","
+                        + "\"totalCollected\":\"0.00\",\"byMethod\":[]}");
+    }
+
+    @Test
+    void reportHasTheAgreedShapeAsJsonCsvAndRange() {
+        send("node-s", "secret-of-s", Events.orderPaid("evt-s1", "venue-s", "ord-s1", 1, "\"25.00\"",
+                Events.payment("pay-s1", "card", "15.00", "3.00", "2026-11-24T10:00:00Z"),
+                Events.payment("pay-s2", "card", "10.00", "1.00", "2026-11-24T10:01:00Z")));
+        send("node-s", "secret-of-s", Events.orderPaid("evt-s2", "venue-s", "ord-s2", 2, "\"10.00\"",
+                Events.payment("pay-s3", "cash", "10.00", "0.00", "2026-11-24T11:00:00Z")));
+        send("node-s", "secret-of-s", Events.orderPaid("evt-s3", "venue-s", "ord-s3", 3, "\"4.50\"",
+                Events.payment("pay-s4", "cash", "4.50", "0.00", "2026-11-25T11:00:00Z")));
+        tables.awaitEvent("evt-s3");
+
+        assertThat(report("venueId=venue-s&date=2026-11-24", TOKEN, null).body()).isEqualTo(
+                "{\"venueId\":\"venue-s\",\"date\":\"2026-11-24\",\"timeZone\":\"UTC\",\"paymentCount\":3,"
+                        + "\"orderCount\":2,\"grossSales\":\"35.00\",\"tips\":\"4.00\",\"totalCollected\":\"39.00\","
+                        + "\"byMethod\":[{\"method\":\"card\",\"paymentCount\":2,\"grossSales\":\"25.00\","
+                        + "\"tips\":\"4.00\",\"totalCollected\":\"29.00\"},{\"method\":\"cash\",\"paymentCount\":1,"
+                        + "\"grossSales\":\"10.00\",\"tips\":\"0.00\",\"totalCollected\":\"10.00\"}]}");
+        HttpResponse<String> csv = report("venueId=venue-s&date=2026-11-24", TOKEN, "text/csv");
+        assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/csv"));
+        assertThat(csv.body()).isEqualTo("""
+                venueId,from,to,timeZone,method,paymentCount,orderCount,grossSales,tips,totalCollected\r
+                venue-s,2026-11-24,2026-11-24,UTC,card,2,,25.00,4.00,29.00\r
+                venue-s,2026-11-24,2026-11-24,UTC,cash,1,,10.00,0.00,10.00\r
+                venue-s,2026-11-24,2026-11-24,UTC,TOTAL,3,2,35.00,4.00,39.00\r
+                """);
+        assertThat(report("venueId=venue-s&from=2026-11-01&to=2026-11-30", TOKEN, null).body()).startsWith(
+                "{\"venueId\":\"venue-s\",\"from\":\"2026-11-01\",\"to\":\"2026-11-30\",\"timeZone\":\"UTC\","
+                        + "\"paymentCount\":4,\"orderCount\":3,\"grossSales\":\"39.50\",\"tips\":\"4.00\","
+                        + "\"totalCollected\":\"43.50\"");
+    }
+
+    @Test
+    void reportNeedsAValidTokenScopedToTheVenue() {
+        registry.addVenue("venue-other", "Other", ZoneId.of("UTC"));
+        assertThat(report("venueId=venue-f&date=2026-11-24", "no-such-token-000000", null).statusCode()).isEqualTo(401);
+        assertThat(client.get("/api/reports/daily-totals?venueId=venue-f&date=2026-11-24", Map.of()).statusCode())
+                .isEqualTo(401);
+        assertThat(report("venueId=venue-other&date=2026-11-24", TOKEN, null).statusCode()).isEqualTo(403);
+        assertThat(report("venueId=venue-f&date=24.11.2026", TOKEN, null).statusCode()).isEqualTo(400);
+        String revocable = tokens.issue("temp", Set.of("venue-f"));
+        assertThat(report("venueId=venue-f&date=2026-11-24", revocable, null).statusCode()).isEqualTo(200);
+        assertThat(tokens.revoke("temp")).isEqualTo(1);
+        assertThat(report("venueId=venue-f&date=2026-11-24", revocable, null).statusCode()).isEqualTo(401);
+        assertThat(jdbc.queryForObject("select count(*) from report_tokens where token_hash = ? or label = ?",
+                Integer.class, revocable, revocable)).isZero();
+    }
+}
