@@ -1,26 +1,35 @@
 package com.ordercontrol.relay;
 
 import com.ordercontrol.contract.EventSigner;
+import com.ordercontrol.relay.config.NucDatabase;
 import com.ordercontrol.relay.config.RelaySettings;
 import com.ordercontrol.relay.delivery.BackoffPolicy;
 import com.ordercontrol.relay.delivery.DeliveryWorker;
 import com.ordercontrol.relay.delivery.HttpEventSender;
 import com.ordercontrol.relay.engine.CdcEngine;
 import com.ordercontrol.relay.ops.RelayCounters;
+import com.ordercontrol.relay.ops.RelayMetrics;
+import com.ordercontrol.relay.ops.RelayStatus;
+import com.ordercontrol.relay.ops.StatusReader;
 import com.ordercontrol.relay.queue.CloudEventQueue;
 import com.ordercontrol.relay.queue.QueueSignal;
-import com.zaxxer.hikari.HikariConfig;
+import com.ordercontrol.relay.reconcile.OutboxTable;
+import com.ordercontrol.relay.reconcile.ReconciliationSweep;
 import com.zaxxer.hikari.HikariDataSource;
+import java.sql.SQLException;
 import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
-import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The running relay: applies the NUC migrations, captures outbox inserts from the WAL into the
- * durable queue, delivers them to the cloud, and sweeps for anything the stream missed.
+ * durable queue, delivers them to the cloud in queue order, and sweeps for anything the stream
+ * missed. Figures are on JMX ({@code com.ordercontrol.relay:type=Relay,slot=<slot>}) and in
+ * {@link #status()}.
  *
  * <pre>{@code
  * try (Relay relay = Relay.start(RelaySettings.fromEnvironment(System.getenv()))) { ... }
@@ -33,16 +42,23 @@ public final class Relay implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final DeliveryWorker worker;
     private final Thread workerThread;
+    private final ScheduledExecutorService sweeper;
     private final CdcEngine engine;
     private final RelayCounters counters;
+    private final StatusReader statusReader;
+    private final RelayMetrics metrics;
 
-    private Relay(HikariDataSource dataSource, DeliveryWorker worker, Thread workerThread, CdcEngine engine,
-                  RelayCounters counters) {
+    private Relay(HikariDataSource dataSource, DeliveryWorker worker, Thread workerThread,
+                  ScheduledExecutorService sweeper, CdcEngine engine, RelayCounters counters,
+                  StatusReader statusReader, RelayMetrics metrics) {
         this.dataSource = dataSource;
         this.worker = worker;
         this.workerThread = workerThread;
+        this.sweeper = sweeper;
         this.engine = engine;
         this.counters = counters;
+        this.statusReader = statusReader;
+        this.metrics = metrics;
     }
 
     /** Starts a relay on the system clock. */
@@ -53,16 +69,20 @@ public final class Relay implements AutoCloseable {
     /**
      * Starts a relay whose retry schedule, sweep and queue times come from {@code clock}
      * (tests move it to simulate hours of outage).
+     *
+     * @throws RuntimeException when the database cannot be reached or migrated; nothing is left running
      */
     public static Relay start(RelaySettings settings, Clock clock) {
         log.info("relay starting: {}", settings);
-        HikariDataSource dataSource = dataSource(settings);
+        HikariDataSource dataSource = NucDatabase.open(settings, "relay", 5);
         try {
-            migrate(dataSource);
+            NucDatabase.migrate(dataSource);
             RelayCounters counters = new RelayCounters();
             QueueSignal enqueued = new QueueSignal();
             QueueSignal drained = new QueueSignal();
             CloudEventQueue queue = new CloudEventQueue(dataSource, clock, settings.stuckAfterAttempts());
+            OutboxTable outbox = new OutboxTable(dataSource);
+
             HttpEventSender sender = new HttpEventSender(settings.ingestUri(), settings.serverNodeId(),
                     EventSigner.withSecret(settings.serverApiKey()), settings.httpTimeout());
             BackoffPolicy backoff = new BackoffPolicy(settings.backoffBase(), settings.backoffCap(),
@@ -71,55 +91,53 @@ public final class Relay implements AutoCloseable {
                     enqueued, drained, counters);
             Thread workerThread = new Thread(worker, "relay-delivery");
             workerThread.start();
-            CdcEngine engine = CdcEngine.start(settings, queue, enqueued, drained, counters);
+
+            CdcEngine engine = CdcEngine.start(settings, dataSource, queue, enqueued, drained, counters);
+
+            ReconciliationSweep sweep = new ReconciliationSweep(outbox, queue, settings.queueCapacity(),
+                    settings.reconcileGrace(), settings.outboxRetention(), clock, enqueued, counters);
+            ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "relay-sweep"));
+            // First pass at once: on a first start it picks up rows committed before the slot existed.
+            sweeper.scheduleWithFixedDelay(sweep, 0, settings.reconcileInterval().toMillis(), TimeUnit.MILLISECONDS);
+
+            StatusReader status = new StatusReader(dataSource, queue, outbox, settings.slotName(),
+                    settings.queueCapacity(), settings.outboxRetention(), clock);
+            RelayMetrics metrics = RelayMetrics.register(status, counters, settings.slotName());
             log.info("relay started: slot {}, sending to {} as node {}", settings.slotName(), settings.ingestUri(),
                     settings.serverNodeId());
-            return new Relay(dataSource, worker, workerThread, engine, counters);
+            return new Relay(dataSource, worker, workerThread, sweeper, engine, counters, status, metrics);
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
         }
     }
 
-    /** Totals since start (deliveries, parks, retries, back-pressure). */
+    /** The figures of the {@code status} command, read now. */
+    public RelayStatus status() throws SQLException {
+        return statusReader.read();
+    }
+
+    /** Totals since start (deliveries, parks, retries, back-pressure, reconciled). */
     public RelayCounters counters() {
         return counters;
     }
 
-    /** The relay's connection pool to the NUC database. */
-    public DataSource dataSource() {
-        return dataSource;
-    }
-
-    /** Stops capture first (so nothing is half-queued), then delivery, then the pool. */
+    /** Stops capture first (so nothing is half-queued), then the sweep and delivery, then the pool. */
     @Override
     public void close() {
         engine.close();
+        sweeper.shutdownNow();
         worker.stop();
         try {
             workerThread.join(30_000);
+            sweeper.awaitTermination(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        if (metrics != null) {
+            metrics.close();
+        }
         dataSource.close();
         log.info("relay stopped");
-    }
-
-    static HikariDataSource dataSource(RelaySettings settings) {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(settings.dbUrl());
-        config.setUsername(settings.dbUser());
-        config.setPassword(settings.dbPassword());
-        config.setMaximumPoolSize(4);
-        config.setPoolName("relay");
-        return new HikariDataSource(config);
-    }
-
-    static void migrate(DataSource dataSource) {
-        Flyway.configure()
-                .dataSource(dataSource)
-                .locations("classpath:db/migration/nuc")
-                .load()
-                .migrate();
     }
 }

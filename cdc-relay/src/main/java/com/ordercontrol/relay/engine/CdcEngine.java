@@ -11,10 +11,15 @@ import io.debezium.engine.RecordChangeEvent;
 import io.debezium.engine.format.ChangeEventFormat;
 import java.io.IOException;
 import java.net.URI;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,10 +27,13 @@ import org.slf4j.LoggerFactory;
 /**
  * The embedded Debezium PostgreSQL connector reading {@code outbox_event} through pgoutput and the
  * relay's publication, its offsets in the NUC database, feeding {@link OutboxChangeHandler}.
+ * If the engine stops on an error (database restarted, slot dropped) it is started again after a
+ * pause; meanwhile the queue keeps delivering and the sweep keeps reconciling.
  */
 public final class CdcEngine implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(CdcEngine.class);
+    private static final Duration RESTART_DELAY = Duration.ofSeconds(5);
 
     /** Debezium's topic prefix; outbox records arrive on {@code relay.public.outbox_event}. */
     static final String TOPIC_PREFIX = "relay";
@@ -34,31 +42,57 @@ public final class CdcEngine implements AutoCloseable {
             insert into relay_heartbeat (heartbeat_id, beat_at) values (1, now())
             on conflict (heartbeat_id) do update set beat_at = excluded.beat_at""";
 
-    private final DebeziumEngine<RecordChangeEvent<SourceRecord>> engine;
+    private final RelaySettings settings;
+    private final DataSource dataSource;
+    private final OutboxChangeHandler handler;
     private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> new Thread(r, "relay-cdc"));
+    private final ScheduledExecutorService restarts =
+            Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "relay-cdc-restart"));
+    private volatile DebeziumEngine<RecordChangeEvent<SourceRecord>> engine;
+    private volatile boolean closed;
 
-    private CdcEngine(DebeziumEngine<RecordChangeEvent<SourceRecord>> engine) {
-        this.engine = engine;
+    private CdcEngine(RelaySettings settings, DataSource dataSource, OutboxChangeHandler handler) {
+        this.settings = settings;
+        this.dataSource = dataSource;
+        this.handler = handler;
     }
 
     /** Builds and starts the engine on its own thread. */
-    public static CdcEngine start(RelaySettings settings, CloudEventQueue queue, QueueSignal enqueued,
-                                  QueueSignal drained, RelayCounters counters) {
+    public static CdcEngine start(RelaySettings settings, DataSource dataSource, CloudEventQueue queue,
+                                  QueueSignal enqueued, QueueSignal drained, RelayCounters counters) {
         OutboxChangeHandler handler = new OutboxChangeHandler(queue, settings.queueCapacity(), enqueued, drained, counters);
-        DebeziumEngine<RecordChangeEvent<SourceRecord>> engine = DebeziumEngine.create(ChangeEventFormat.of(Connect.class))
+        CdcEngine cdc = new CdcEngine(settings, dataSource, handler);
+        cdc.launch();
+        return cdc;
+    }
+
+    private synchronized void launch() {
+        if (closed) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection()) {
+            if (PostgresOffsetBackingStore.discardIfSlotLost(c, settings.slotName())) {
+                log.warn("replication slot {} was lost or recreated: change capture restarts from a new position;"
+                        + " the reconciliation sweep sends the events of the gap", settings.slotName());
+            }
+        } catch (SQLException e) {
+            log.warn("could not check the replication slot, starting anyway: {}", e.toString());
+        }
+        engine = DebeziumEngine.create(ChangeEventFormat.of(Connect.class))
                 .using(properties(settings))
                 .notifying(handler)
-                .using((success, message, error) -> {
-                    if (success) {
-                        log.info("change capture stopped: {}", message);
-                    } else {
-                        log.error("change capture stopped with an error: {}", message, error);
-                    }
-                })
+                .using(this::stopped)
                 .build();
-        CdcEngine cdc = new CdcEngine(engine);
-        cdc.thread.execute(engine);
-        return cdc;
+        thread.execute(engine);
+    }
+
+    private void stopped(boolean success, String message, Throwable error) {
+        if (closed) {
+            log.info("change capture stopped");
+            return;
+        }
+        log.error("change capture stopped unexpectedly ({}); restarting in {}", message, RESTART_DELAY, error);
+        restarts.schedule(this::launch, RESTART_DELAY.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     static Properties properties(RelaySettings s) {
@@ -99,6 +133,11 @@ public final class CdcEngine implements AutoCloseable {
 
     @Override
     public void close() {
+        synchronized (this) {
+            closed = true;
+        }
+        restarts.shutdownNow();
+        handler.stop();
         try {
             engine.close();
         } catch (IOException e) {

@@ -32,6 +32,7 @@ final class OutboxChangeHandler implements DebeziumEngine.ChangeConsumer<RecordC
     private final QueueSignal enqueued;
     private final QueueSignal drained;
     private final RelayCounters counters;
+    private volatile boolean stopping;
 
     OutboxChangeHandler(CloudEventQueue queue, int capacity, QueueSignal enqueued, QueueSignal drained,
                         RelayCounters counters) {
@@ -46,50 +47,56 @@ final class OutboxChangeHandler implements DebeziumEngine.ChangeConsumer<RecordC
     public void handleBatch(List<RecordChangeEvent<SourceRecord>> records,
                             DebeziumEngine.RecordCommitter<RecordChangeEvent<SourceRecord>> committer)
             throws InterruptedException {
-        int next = 0;
-        while (next < records.size()) {
-            long room = awaitRoom();
-            // Take records up to `room` events; records that are not events ride along.
-            List<RecordChangeEvent<SourceRecord>> chunk = new ArrayList<>();
-            List<NewEvent> events = new ArrayList<>();
-            while (next < records.size() && events.size() < room) {
-                RecordChangeEvent<SourceRecord> record = records.get(next++);
-                chunk.add(record);
-                Optional<EventEnvelope> envelope = OutboxRecords.envelopeOf(record.record());
-                envelope.map(NewEvent::of).ifPresent(events::add);
-            }
-            enqueueDurably(events);
-            for (RecordChangeEvent<SourceRecord> record : chunk) {
-                committer.markProcessed(record);
+        List<NewEvent> events = new ArrayList<>();
+        List<Integer> recordOfEvent = new ArrayList<>();
+        for (int i = 0; i < records.size(); i++) {
+            Optional<EventEnvelope> envelope = OutboxRecords.envelopeOf(records.get(i).record());
+            if (envelope.isPresent()) {
+                events.add(NewEvent.of(envelope.get()));
+                recordOfEvent.add(i);
             }
         }
+        int marked = 0;
+        int queued = 0;
+        while (true) {
+            List<NewEvent> rest = events.subList(queued, events.size());
+            int taken = retrying(() -> queue.enqueueWithinCap(rest, capacity, false));
+            queued += taken;
+            if (taken > 0) {
+                counters.captured(taken);
+                enqueued.signal();
+            }
+            // Everything before the first event that did not fit is durable (or not an event): mark it.
+            int firstUnqueued = queued < events.size() ? recordOfEvent.get(queued) : records.size();
+            for (; marked < firstUnqueued; marked++) {
+                committer.markProcessed(records.get(marked));
+            }
+            if (queued == events.size()) {
+                break;
+            }
+            waitForRoom();
+        }
+        counters.backPressureOff();
         committer.markBatchFinished();
     }
 
-    /** Waits until the queue has room; returns how much. */
-    private long awaitRoom() throws InterruptedException {
-        while (true) {
-            long pending = retrying(queue::pendingCount);
-            if (pending < capacity) {
-                counters.backPressureOff();
-                return capacity - pending;
-            }
-            if (!counters.backPressure()) {
-                log.warn("queue full ({} of {}): reading from the WAL paused until the cloud takes events again",
-                        pending, capacity);
-            }
-            counters.backPressureOn();
-            drained.await(ROOM_RECHECK);
+    /** The queue is full: the WAL waits, in the slot and the outbox table, until the worker makes room. */
+    private void waitForRoom() throws InterruptedException {
+        if (stopping) {
+            // Unmarked records are replayed from the slot after restart; nothing is lost.
+            throw new InterruptedException("relay stopping while the queue is full");
         }
+        if (!counters.backPressure()) {
+            log.warn("queue full ({} events): reading from the WAL paused until the cloud takes events again", capacity);
+        }
+        counters.backPressureOn();
+        drained.await(ROOM_RECHECK);
     }
 
-    private void enqueueDurably(List<NewEvent> events) throws InterruptedException {
-        if (events.isEmpty()) {
-            return;
-        }
-        int added = retrying(() -> queue.enqueue(events));
-        counters.captured(added);
-        enqueued.signal();
+    /** Lets a handler waiting for room give up so the engine can stop. */
+    void stop() {
+        stopping = true;
+        drained.signal();
     }
 
     /**
@@ -103,7 +110,7 @@ final class OutboxChangeHandler implements DebeziumEngine.ChangeConsumer<RecordC
                 return call.run();
             } catch (SQLException e) {
                 log.warn("queue not writable, retrying in {}: {}", pause, e.toString());
-                if (Thread.currentThread().isInterrupted()) {
+                if (stopping || Thread.currentThread().isInterrupted()) {
                     throw new InterruptedException("relay stopping");
                 }
                 Thread.sleep(pause.toMillis());

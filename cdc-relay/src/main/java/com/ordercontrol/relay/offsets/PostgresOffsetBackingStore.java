@@ -1,5 +1,8 @@
 package com.ordercontrol.relay.offsets;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.ordercontrol.contract.ContractJson;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -7,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.runtime.WorkerConfig;
@@ -34,6 +38,11 @@ public final class PostgresOffsetBackingStore extends MemoryOffsetBackingStore {
             insert into relay_offset (offset_key, offset_value, updated_at) values (?, ?, now())
             on conflict (offset_key) do update set offset_value = excluded.offset_value, updated_at = now()
             """;
+
+    private static final String SLOT_POSITION = """
+            select (confirmed_flush_lsn - '0/0'::pg_lsn)::bigint from pg_replication_slots where slot_name = ?
+            """;
+    private static final String DISCARD = "delete from relay_offset";
 
     private String url;
     private String user;
@@ -90,6 +99,58 @@ public final class PostgresOffsetBackingStore extends MemoryOffsetBackingStore {
     @Override
     public Set<Map<String, Object>> connectorPartitions(String connectorName) {
         return Set.of();
+    }
+
+    /**
+     * Debezium refuses to start when its stored position is older than what the slot can serve
+     * (the slot was dropped, or dropped and recreated). The relay then starts afresh from a new slot
+     * and the reconciliation sweep sends what happened in between, so the stale offsets are dropped.
+     *
+     * @return true when offsets were discarded
+     */
+    public static boolean discardIfSlotLost(Connection c, String slotName) throws SQLException {
+        OptionalLong stored = storedLsn(c);
+        if (stored.isEmpty()) {
+            return false;
+        }
+        Long slotPosition = null;
+        try (PreparedStatement ps = c.prepareStatement(SLOT_POSITION)) {
+            ps.setString(1, slotName);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    slotPosition = rs.getLong(1);
+                }
+            }
+        }
+        // Normally the stored LSN is at or ahead of the slot: offsets are committed before the slot is advanced.
+        if (slotPosition != null && stored.getAsLong() >= slotPosition) {
+            return false;
+        }
+        try (PreparedStatement ps = c.prepareStatement(DISCARD)) {
+            ps.executeUpdate();
+        }
+        return true;
+    }
+
+    private static OptionalLong storedLsn(Connection c) throws SQLException {
+        long max = -1;
+        try (PreparedStatement ps = c.prepareStatement(SELECT); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                byte[] value = rs.getBytes(2);
+                if (value == null) {
+                    continue;
+                }
+                try {
+                    JsonNode lsn = ContractJson.read(value).get("lsn");
+                    if (lsn != null && lsn.canConvertToLong()) {
+                        max = Math.max(max, lsn.asLong());
+                    }
+                } catch (IOException e) {
+                    throw new SQLException("relay_offset holds a value that is not JSON", e);
+                }
+            }
+        }
+        return max < 0 ? OptionalLong.empty() : OptionalLong.of(max);
     }
 
     private Connection connect() throws SQLException {

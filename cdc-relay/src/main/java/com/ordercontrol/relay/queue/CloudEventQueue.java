@@ -8,7 +8,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -29,6 +28,14 @@ public final class CloudEventQueue {
             where not exists (select 1 from relay_delivered_event d where d.event_id = ?)
             on conflict (event_id) do nothing
             """;
+    private static final String INSERT_EVEN_IF_DELIVERED = """
+            insert into cloud_event_queue
+                (event_id, event_type, location_id, payload, max_attempts, next_retry_at, created_at)
+            values (?, ?, ?, ?, ?, ?, ?)
+            on conflict (event_id) do nothing
+            """;
+    /** Serialises every enqueue so that count-then-insert cannot overshoot the cap. */
+    private static final String LOCK = "select pg_advisory_xact_lock(hashtext('cloud_event_queue'))";
     private static final String SELECT_HEAD = """
             select queue_position, event_id, event_type, payload, attempts, max_attempts, next_retry_at
             from cloud_event_queue
@@ -84,40 +91,71 @@ public final class CloudEventQueue {
     }
 
     /**
-     * Adds events at the tail in one transaction. Events already queued, or already delivered, are
-     * skipped, so a replayed WAL stretch or a sweep never queues an event twice.
+     * Adds events at the tail, in order, while fewer than {@code capacity} events are pending; one
+     * transaction. Events already queued (or, unless {@code evenIfDelivered}, already delivered) are
+     * skipped without using room, so a replayed WAL stretch or a sweep never queues an event twice.
+     * A transaction-scoped advisory lock makes the cap hold across the WAL reader, the sweep and an
+     * operator's {@code resend} in another process.
      *
-     * @return how many were added
+     * @return how many events from the front of {@code events} were taken (queued or skipped); the
+     *         rest found the queue full
      */
-    public int enqueue(Collection<NewEvent> events) throws SQLException {
+    public int enqueueWithinCap(List<NewEvent> events, int capacity, boolean evenIfDelivered) throws SQLException {
         if (events.isEmpty()) {
             return 0;
         }
         Timestamp now = Timestamp.from(clock.instant());
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
-            try (PreparedStatement ps = c.prepareStatement(INSERT)) {
-                for (NewEvent e : events) {
-                    ps.setObject(1, e.eventId());
-                    ps.setString(2, e.eventType());
-                    ps.setString(3, e.venueId());
-                    ps.setBytes(4, e.body());
-                    ps.setInt(5, maxAttempts);
-                    ps.setTimestamp(6, now);
-                    ps.setTimestamp(7, now);
-                    ps.setObject(8, e.eventId());
-                    ps.addBatch();
-                }
-                int added = 0;
-                for (int n : ps.executeBatch()) {
-                    added += Math.max(n, 0);
+            try {
+                lock(c);
+                long room = capacity - countPending(c);
+                int taken = 0;
+                try (PreparedStatement ps = c.prepareStatement(evenIfDelivered ? INSERT_EVEN_IF_DELIVERED : INSERT)) {
+                    while (taken < events.size() && room > 0) {
+                        List<NewEvent> batch = events.subList(taken, (int) Math.min(events.size(), taken + room));
+                        for (NewEvent e : batch) {
+                            bind(ps, e, now, evenIfDelivered);
+                            ps.addBatch();
+                        }
+                        for (int n : ps.executeBatch()) {
+                            room -= Math.max(n, 0);
+                        }
+                        taken += batch.size();
+                    }
                 }
                 c.commit();
-                return added;
+                return taken;
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
             }
+        }
+    }
+
+    private void bind(PreparedStatement ps, NewEvent e, Timestamp now, boolean evenIfDelivered) throws SQLException {
+        ps.setObject(1, e.eventId());
+        ps.setString(2, e.eventType());
+        ps.setString(3, e.venueId());
+        ps.setBytes(4, e.body());
+        ps.setInt(5, maxAttempts);
+        ps.setTimestamp(6, now);
+        ps.setTimestamp(7, now);
+        if (!evenIfDelivered) {
+            ps.setObject(8, e.eventId());
+        }
+    }
+
+    private static void lock(Connection c) throws SQLException {
+        try (PreparedStatement lock = c.prepareStatement(LOCK)) {
+            lock.execute();
+        }
+    }
+
+    private static long countPending(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(COUNT_PENDING); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 
@@ -138,10 +176,8 @@ public final class CloudEventQueue {
 
     /** Events waiting for delivery; the cap applies to this number. */
     public long pendingCount() throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(COUNT_PENDING);
-             ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
+        try (Connection c = dataSource.getConnection()) {
+            return countPending(c);
         }
     }
 

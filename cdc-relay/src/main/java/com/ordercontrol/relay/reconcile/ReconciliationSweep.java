@@ -1,0 +1,100 @@
+package com.ordercontrol.relay.reconcile;
+
+import com.ordercontrol.relay.ops.RelayCounters;
+import com.ordercontrol.relay.queue.CloudEventQueue;
+import com.ordercontrol.relay.queue.NewEvent;
+import com.ordercontrol.relay.queue.QueueSignal;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The safety net under change capture. Debezium 3.6 can skip events on restart, a replication slot
+ * can be dropped and recreated, and rows committed before the slot existed are never streamed
+ * (snapshot mode {@code no_data}). So, periodically, outbox rows older than the grace period that are
+ * neither queued nor delivered are queued (within the cap); the cloud deduplicates any repeat.
+ * The same pass purges delivered outbox rows past the retention window.
+ */
+public final class ReconciliationSweep implements Runnable {
+
+    private static final Logger log = LoggerFactory.getLogger(ReconciliationSweep.class);
+    private static final int PAGE = 500;
+
+    private final OutboxTable outbox;
+    private final CloudEventQueue queue;
+    private final int capacity;
+    private final Duration grace;
+    private final Duration retention;
+    private final Clock clock;
+    private final QueueSignal enqueued;
+    private final RelayCounters counters;
+
+    public ReconciliationSweep(OutboxTable outbox, CloudEventQueue queue, int capacity, Duration grace,
+                               Duration retention, Clock clock, QueueSignal enqueued, RelayCounters counters) {
+        this.outbox = outbox;
+        this.queue = queue;
+        this.capacity = capacity;
+        this.grace = grace;
+        this.retention = retention;
+        this.clock = clock;
+        this.enqueued = enqueued;
+        this.counters = counters;
+    }
+
+    /** One scheduled pass; never throws, so the schedule keeps running. */
+    @Override
+    public void run() {
+        try {
+            reconcile();
+            purge();
+        } catch (SQLException | RuntimeException e) {
+            log.warn("reconciliation sweep failed, will try again next interval: {}", e.toString());
+        }
+    }
+
+    /**
+     * Queues missed outbox rows until none are left or the queue is full.
+     *
+     * @return how many were queued
+     */
+    public int reconcile() throws SQLException {
+        Instant createdBefore = clock.instant().minus(grace);
+        int queued = 0;
+        while (true) {
+            List<NewEvent> missed = outbox.missed(createdBefore, PAGE).stream().map(OutboxTable.OutboxRow::event).toList();
+            if (missed.isEmpty()) {
+                break;
+            }
+            int taken = queue.enqueueWithinCap(missed, capacity, false);
+            queued += taken;
+            if (taken < missed.size()) {
+                // Queue full: the rest waits for the next pass; back-pressure, not loss.
+                break;
+            }
+        }
+        if (queued > 0) {
+            counters.reconciled(queued);
+            enqueued.signal();
+            log.warn("reconciliation queued {} outbox events the change stream had not delivered", queued);
+        }
+        return queued;
+    }
+
+    /** Purges delivered outbox rows past retention; warns about undelivered ones it keeps. */
+    public int purge() throws SQLException {
+        Instant cutoff = clock.instant().minus(retention);
+        int purged = outbox.purgeDelivered(cutoff);
+        long kept = outbox.undeliveredBefore(cutoff);
+        if (kept > 0) {
+            log.warn("{} outbox events older than the retention window are not delivered yet; they are kept", kept);
+        }
+        if (purged > 0) {
+            log.info("purged {} delivered outbox events older than {}", purged, cutoff);
+        }
+        return purged;
+    }
+}

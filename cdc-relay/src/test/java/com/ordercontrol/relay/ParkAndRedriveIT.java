@@ -1,0 +1,63 @@
+package com.ordercontrol.relay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.ordercontrol.relay.ops.RelayCommands;
+import com.ordercontrol.relay.support.FakeCloud;
+import com.ordercontrol.relay.support.Nuc;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** A permanent refusal parks one event with its reason, the queue moves on, and redrive sends it later. */
+class ParkAndRedriveIT {
+
+    @Test
+    void forbiddenEventIsParkedWhileTheRestIsDeliveredThenRedriven() throws Exception {
+        Nuc nuc = new Nuc("park_redrive");
+        String slot = "park_slot";
+        try (FakeCloud cloud = FakeCloud.start();
+             Relay relay = Relay.start(nuc.settings(cloud, slot))) {
+            nuc.awaitSlotActive(slot);
+            List<String> ids = nuc.payOrders(5);
+            String refused = ids.get(1);
+            cloud.answer(e -> e.eventId().equals(refused) ? 403 : 202);
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> cloud.acceptedCount() == 4);
+            assertThat(cloud.acceptedIds()).containsExactly(ids.get(0), ids.get(2), ids.get(3), ids.get(4));
+            assertThat(nuc.string("select status || ' ' || parked_status || ' ' || last_error from cloud_event_queue"
+                    + " where event_id = '" + refused + "'")).isEqualTo("parked 403 node disabled");
+            assertThat(cloud.postsFor(refused)).isEqualTo(1);
+            assertThat(relay.counters().parkedTotal()).isEqualTo(1);
+
+            Map<String, String> env = nuc.env(cloud, slot);
+            String status = run(env, "status");
+            assertThat(status).contains("Queue depth:", "0 of 1000 events waiting")
+                    .contains("Parked (refused):            1")
+                    .contains(refused + "  HTTP 403  node disabled")
+                    .contains("Replication slot:            active");
+
+            cloud.answer(202); // the cause is fixed (node re-enabled in the cloud)
+            assertThat(run(env, "redrive")).startsWith("redrive: 1 parked events are due");
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> cloud.timesAccepted(refused) == 1);
+            assertThat(nuc.count("select count(*) from cloud_event_queue")).isZero();
+            assertThat(cloud.acceptedCount()).isEqualTo(5);
+        }
+    }
+
+    static String run(Map<String, String> env, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = RelayCommands.run(args, env, Clock.systemUTC(), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        return out.toString(StandardCharsets.UTF_8);
+    }
+}
