@@ -1,0 +1,129 @@
+package com.ordercontrol.faultsuite;
+
+import com.ordercontrol.infra.FreePort;
+import com.ordercontrol.infra.PostgresServer;
+import com.ordercontrol.localstack.ServiceProcess;
+import com.ordercontrol.localstack.ServiceSpecs;
+import com.ordercontrol.localstack.Waits;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+
+/**
+ * The cloud as separate processes: its PostgreSQL, a Kafka broker and the ingest service. Each can be
+ * killed with SIGKILL and started again on its own data and ports.
+ */
+final class CloudSide implements AutoCloseable {
+
+    static final String DATABASE = "backoffice";
+
+    private final Path home;
+    private final Path dir;
+    private final int dbPort = FreePort.pick();
+    private final int kafkaPort = FreePort.pick();
+    private final int controllerPort = FreePort.pick();
+    private final int ingestPort = FreePort.pick();
+    private PostgresServer db;
+    private ServiceProcess kafka;
+    private ServiceProcess ingest;
+
+    CloudSide(Path home, Path dir) {
+        this.home = home;
+        this.dir = dir;
+    }
+
+    void start() {
+        db = PostgresServer.startFresh(dir.resolve("postgres"), dbPort);
+        db.createDatabase(DATABASE);
+        kafka = ServiceProcess.start(ServiceSpecs.kafka(home, dir.resolve("kafka"), kafkaPort, controllerPort,
+                dir.resolve("logs/kafka.log")));
+        Waits.listening(kafka, kafkaPort, Duration.ofSeconds(120));
+        ingest = ServiceProcess.start(ServiceSpecs.ingest(home, ingestPort, jdbcUrl(), bootstrapServers(),
+                dir.resolve("logs/ingest.log")));
+        Waits.listening(ingest, ingestPort, Duration.ofSeconds(180));
+    }
+
+    String jdbcUrl() {
+        return "jdbc:postgresql://127.0.0.1:" + dbPort + "/" + DATABASE;
+    }
+
+    String bootstrapServers() {
+        return "127.0.0.1:" + kafkaPort;
+    }
+
+    int ingestPort() {
+        return ingestPort;
+    }
+
+    String ingestUrl() {
+        return "http://127.0.0.1:" + ingestPort;
+    }
+
+    Connection connect() throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(), PostgresServer.USER, "");
+    }
+
+    ServiceProcess ingest() {
+        return ingest;
+    }
+
+    ServiceProcess kafka() {
+        return kafka;
+    }
+
+    void killDatabase() {
+        db.killHard();
+    }
+
+    void startDatabase() {
+        db = PostgresServer.startExisting(dir.resolve("postgres"), dbPort);
+    }
+
+    void killKafka() {
+        kafka.kill();
+    }
+
+    void startKafka() {
+        kafka = kafka.restart();
+        Waits.listening(kafka, kafkaPort, Duration.ofSeconds(120));
+    }
+
+    void killIngest() {
+        ingest.kill();
+    }
+
+    void startIngest() {
+        ingest = ingest.restart();
+        Waits.listening(ingest, ingestPort, Duration.ofSeconds(180));
+    }
+
+    /** Restarts a service that exited on its own (as systemd's Restart=always would); true if it did. */
+    boolean reviveExited() {
+        boolean revived = false;
+        if (!kafka.isAlive()) {
+            startKafka();
+            revived = true;
+        }
+        if (!ingest.isAlive()) {
+            startIngest();
+            revived = true;
+        }
+        return revived;
+    }
+
+    @Override
+    public void close() {
+        if (ingest != null) {
+            ingest.resume();
+            ingest.close();
+        }
+        if (kafka != null) {
+            kafka.close();
+        }
+        if (db != null) {
+            db.close();
+        }
+    }
+}

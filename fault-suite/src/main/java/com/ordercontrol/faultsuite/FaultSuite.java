@@ -1,0 +1,182 @@
+package com.ordercontrol.faultsuite;
+
+import com.ordercontrol.faultsuite.BadRequestCorpus.Nodes;
+import com.ordercontrol.faultsuite.Verdict.VenueResult;
+import com.ordercontrol.localstack.CloudRegistration;
+import com.ordercontrol.localstack.Waits;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The fault-injection and load suite: several venue boxes and one cloud, each part its own process;
+ * steady paid orders and a trickle of bad requests while processes are killed (SIGKILL) and restarted,
+ * links cut and the cloud paused; then, once the system settled, the verdict.
+ *
+ * <p>Run: {@code bin/fault-suite [quick|soak] [--seed N]}; CI runs the quick profile as a test.
+ */
+public final class FaultSuite {
+
+    /** What a run found; {@link #passed()} is the verdict. */
+    public record Report(SuiteProfile profile, Map<FaultKind, Integer> faults, int unexpectedExits, int paidOrders,
+                         int failedPayCalls, List<VenueResult> venues, Map<String, BadTraffic.Tally> badRequests,
+                         int storedRefusals, int missingDeadLetters, Duration trafficTime, Duration settleTime,
+                         boolean settled) {
+
+        public int totalFaults() {
+            return faults.values().stream().mapToInt(Integer::intValue).sum();
+        }
+
+        public int lost() {
+            return venues.stream().mapToInt(VenueResult::lost).sum();
+        }
+
+        public int doubled() {
+            return venues.stream().mapToInt(v -> v.extra() + v.extraEvents()).sum();
+        }
+
+        public boolean badRequestsAsExpected() {
+            return badRequests.values().stream().allMatch(t -> t.mismatched() == 0);
+        }
+
+        public boolean passed() {
+            return settled && Verdict.allOk(venues) && badRequestsAsExpected() && storedRefusals == 0
+                    && missingDeadLetters == 0;
+        }
+    }
+
+    private final Path home;
+    private final Path dataDir;
+    private final Consumer<String> log;
+
+    public FaultSuite(Path home, Path dataDir, Consumer<String> log) {
+        this.home = home;
+        this.dataDir = dataDir;
+        this.log = log;
+    }
+
+    public Report run(SuiteProfile profile) throws Exception {
+        Files.createDirectories(dataDir);
+        List<VenueBox> venues = new ArrayList<>();
+        try (CloudSide cloud = new CloudSide(home, dataDir.resolve("cloud"))) {
+            log.accept("starting the cloud (PostgreSQL, Kafka, ingest) ...");
+            cloud.start();
+            CloudRegistration registry = new CloudRegistration(cloud.jdbcUrl());
+            for (int i = 1; i <= profile.venues(); i++) {
+                String venueId = "venue-" + i;
+                registry.venueWithNode(venueId, ZoneId.of("UTC"), "nuc-" + i, "secret-" + i + "-" + profile.seed());
+                venues.add(new VenueBox(home, dataDir.resolve(venueId), venueId, "nuc-" + i,
+                        "secret-" + i + "-" + profile.seed(), cloud.ingestPort()));
+            }
+            registry.venueWithNode("venue-1", ZoneId.of("UTC"), "nuc-disabled", "disabled-secret");
+            registry.nodes().setEnabled("nuc-disabled", false);
+            for (VenueBox venue : venues) {
+                log.accept("starting " + venue.venueId + " (PostgreSQL, POS API, relay) ...");
+                venue.start();
+            }
+            try {
+                return exercise(profile, cloud, venues);
+            } finally {
+                venues.forEach(VenueBox::close);
+            }
+        }
+    }
+
+    private Report exercise(SuiteProfile profile, CloudSide cloud, List<VenueBox> venues) throws SQLException {
+        Nodes nodes = new Nodes("venue-1", "nuc-1", venues.get(0).secret, "venue-2", "nuc-disabled", "disabled-secret");
+        long start = System.nanoTime();
+        Map<FaultKind, Integer> faults;
+        int unexpectedExits;
+        Traffic traffic;
+        BadTraffic bad;
+        QueueMonitor monitor = new QueueMonitor(venues);
+        log.accept("traffic and faults: profile " + profile.name() + ", seed " + profile.seed());
+        try (Traffic t = new Traffic(venues, profile.ordersPerSecond(), profile.seed());
+             BadTraffic b = new BadTraffic(new BadRequestCorpus(cloud.ingestUrl()), nodes, venues.get(0),
+                     cloud.ingestUrl(), Duration.ofMillis(700));
+             FaultInjector injector = new FaultInjector(cloud, venues, profile, log)) {
+            traffic = t;
+            bad = b;
+            long lastReport = System.nanoTime();
+            while (elapsed(start).compareTo(profile.minTrafficTime()) < 0 || injector.total() < profile.minFaults()
+                    || t.paidOrders() < profile.minOrders()) {
+                injector.requireHealthy();
+                Waits.pause(Duration.ofMillis(500));
+                if (System.nanoTime() - lastReport > 30_000_000_000L) {
+                    lastReport = System.nanoTime();
+                    log.accept(String.format("  %d s: %d orders paid, %d faults, queue max %s",
+                            elapsed(start).toSeconds(), t.paidOrders(), injector.total(), monitor.maxDepth()));
+                }
+            }
+            injector.close();
+            injector.reviveExited();
+            faults = injector.byKind();
+            unexpectedExits = injector.unexpectedExits();
+            t.close();
+            b.close();
+            Duration trafficTime = elapsed(start);
+            log.accept("traffic stopped after " + trafficTime.toSeconds() + " s; waiting for the system to settle ...");
+            long settleStart = System.nanoTime();
+            boolean settled = settle(profile, cloud, venues, injector);
+            Duration settleTime = elapsed(settleStart);
+            monitor.close();
+            List<VenueResult> results = new ArrayList<>();
+            Set<String> corpus = new HashSet<>(bad.refusedEventIds());
+            corpus.addAll(bad.deadLetterEventIds());
+            for (VenueBox venue : venues) {
+                results.add(Verdict.judge(venue, cloud, traffic.acknowledgedPayments(venue.venueId), corpus,
+                        monitor.maxDepth().get(venue.venueId)));
+            }
+            return new Report(profile, faults, unexpectedExits, traffic.paidOrders(), traffic.failedCalls(), results,
+                    bad.tallies(), Verdict.storedRefusals(cloud, bad.refusedEventIds(), bad.refusedPaymentIds()),
+                    Verdict.missingDeadLetters(cloud, bad.deadLetterEventIds()), trafficTime, settleTime, settled);
+        }
+    }
+
+    /** Waits until every venue's queue is empty and the cloud has as many facts as the POS has payments. */
+    private boolean settle(SuiteProfile profile, CloudSide cloud, List<VenueBox> venues, FaultInjector injector) {
+        long deadline = System.nanoTime() + profile.settleLimit().toNanos();
+        while (System.nanoTime() < deadline) {
+            injector.reviveExited();
+            if (venues.stream().allMatch(v -> settled(v, cloud))) {
+                return true;
+            }
+            Waits.pause(Duration.ofSeconds(1));
+        }
+        return false;
+    }
+
+    private static boolean settled(VenueBox venue, CloudSide cloud) {
+        try (Connection pos = venue.connect(); Connection c = cloud.connect()) {
+            int queued = single(pos.prepareStatement("select count(*) from cloud_event_queue"));
+            int payments = single(pos.prepareStatement("select count(*) from payments"));
+            PreparedStatement facts = c.prepareStatement("select count(*) from payment_facts where venue_id = ?");
+            facts.setString(1, venue.venueId);
+            return queued == 0 && single(facts) == payments;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    private static int single(PreparedStatement statement) throws SQLException {
+        try (statement; ResultSet rs = statement.executeQuery()) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    private static Duration elapsed(long startNanos) {
+        return Duration.ofNanos(System.nanoTime() - startNanos);
+    }
+}

@@ -1,0 +1,42 @@
+package com.ordercontrol.faultsuite;
+
+import com.ordercontrol.faultsuite.Verdict.VenueResult;
+import java.util.Map;
+
+/** The fault suite's summary, as a plain-text table (also pasted into docs/reliability.md). */
+final class SummaryTable {
+
+    private SummaryTable() {
+    }
+
+    static String render(FaultSuite.Report r) {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format("Fault suite, profile %s, seed %d: %s%n%n", r.profile().name(), r.profile().seed(),
+                r.passed() ? "PASSED" : "FAILED"));
+        out.append("| fault | injected |\n|---|---:|\n");
+        r.faults().forEach((kind, n) -> out.append(String.format("| %s | %d |%n", kind.label, n)));
+        out.append(String.format("| **total** | **%d** |%n", r.totalFaults()));
+        out.append(String.format("%nServices that exited on their own and were restarted: %d%n%n", r.unexpectedExits()));
+        out.append("| venue | POS payments | facts | lost | doubled | wrong amount | acked but not in POS | "
+                + "days differing | max queue depth (cap) |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (VenueResult v : r.venues()) {
+            out.append(String.format("| %s | %d | %d | %d | %d | %d | %d | %d of %d | %d (%d) |%n", v.venueId(),
+                    v.posPayments(), v.facts(), v.lost(), v.extra() + v.extraEvents(), v.wrongAmount(),
+                    v.ackedNotInPos(), v.daysDiffering(), v.daysCompared(), v.maxQueueDepth(), v.queueCap()));
+        }
+        out.append(String.format("%nOrders paid (POS answered 200): %d; pay calls that failed during faults: %d%n",
+                r.paidOrders(), r.failedPayCalls()));
+        out.append(String.format("Traffic time: %d s; time to settle after traffic stopped: %d s (settled: %s)%n%n",
+                r.trafficTime().toSeconds(), r.settleTime().toSeconds(), r.settled()));
+        out.append("| bad request | expected | as expected | otherwise | inconclusive (5xx / no answer) |\n"
+                + "|---|---:|---:|---:|---:|\n");
+        for (Map.Entry<String, BadTraffic.Tally> e : r.badRequests().entrySet()) {
+            BadTraffic.Tally t = e.getValue();
+            out.append(String.format("| %s | %d | %d | %d%s | %d |%n", e.getKey(), t.expected(), t.matched(),
+                    t.mismatched(), t.lastMismatch() == null ? "" : " (" + t.lastMismatch() + ")", t.inconclusive()));
+        }
+        out.append(String.format("%nBad requests stored anyway: %d; invalid events missing from dead letters: %d%n",
+                r.storedRefusals(), r.missingDeadLetters()));
+        return out.toString();
+    }
+}

@@ -1,0 +1,31 @@
+package com.ordercontrol.faultsuite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The quick profile of the fault suite, as CI runs it: three venues and a cloud as separate processes,
+ * at least 20 faults of every kind while orders flow; nothing may be lost or doubled.
+ */
+class FaultSuiteIT {
+
+    @Test
+    void nothingLostNothingDoubledUnderFaults() throws Exception {
+        long seed = Long.getLong("fault.seed", 7L);
+        Path home = Path.of("..").toAbsolutePath().normalize();
+        FaultSuite.Report report = new FaultSuite(home, Path.of("target/fault-suite").toAbsolutePath(),
+                System.out::println).run(SuiteProfile.quick(seed));
+        String summary = SummaryTable.render(report);
+        System.out.println(summary);
+
+        assertThat(report.totalFaults()).as(summary).isGreaterThanOrEqualTo(20);
+        assertThat(report.faults().values()).as("every kind of fault happened").allMatch(n -> n > 0);
+        assertThat(report.settled()).as(summary).isTrue();
+        assertThat(report.lost()).as(summary).isZero();
+        assertThat(report.doubled()).as(summary).isZero();
+        assertThat(report.passed()).as(summary).isTrue();
+        assertThat(report.venues()).allSatisfy(v -> assertThat(v.posPayments()).isPositive());
+    }
+}
