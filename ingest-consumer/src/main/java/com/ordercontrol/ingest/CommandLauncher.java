@@ -1,5 +1,8 @@
 package com.ordercontrol.ingest;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.function.ToIntFunction;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.WebApplicationType;
@@ -16,12 +19,20 @@ final class CommandLauncher {
     private CommandLauncher() {
     }
 
-    static int launch(String[] args, ToIntFunction<ConfigurableApplicationContext> command) {
+    /**
+     * @param needsKafka whether the command talks to Kafka; admin commands do not, so they work while
+     *                   Kafka is down (topic settings are not applied for them)
+     */
+    static int launch(String[] args, boolean needsKafka, ToIntFunction<ConfigurableApplicationContext> command) {
+        // As command-line arguments, not default properties: application.properties would override those,
+        // and a command must never start the live consumer.
+        List<String> all = new ArrayList<>(List.of("--ingest.consumer-enabled=false",
+                "--ingest.apply-topic-settings=" + needsKafka, "--spring.main.banner-mode=off",
+                "--logging.level.root=WARN", "--logging.level.com.ordercontrol=WARN"));
+        all.addAll(Arrays.asList(args));
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(IngestApplication.class)
                 .web(WebApplicationType.NONE)
-                .properties("ingest.consumer-enabled=false", "spring.main.banner-mode=off",
-                        "logging.level.root=WARN", "logging.level.com.ordercontrol=WARN")
-                .run(args)) {
+                .run(all.toArray(String[]::new))) {
             return command.applyAsInt(context);
         }
     }

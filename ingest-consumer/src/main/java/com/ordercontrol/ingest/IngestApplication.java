@@ -2,6 +2,7 @@ package com.ordercontrol.ingest;
 
 import com.ordercontrol.ingest.admin.AdminCommand;
 import com.ordercontrol.ingest.replay.ReplayCommand;
+import java.io.PrintStream;
 import java.util.Arrays;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -18,16 +19,24 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class IngestApplication {
 
     public static void main(String[] args) {
-        if (args.length > 0 && (args[0].equals("admin") || args[0].equals("replay"))) {
-            String[] rest = Arrays.copyOfRange(args, 1, args.length);
-            boolean admin = args[0].equals("admin");
-            int status = CommandLauncher.launch(rest, context -> {
-                var arguments = CommandLauncher.arguments(context);
-                return admin ? context.getBean(AdminCommand.class).execute(arguments, System.out)
-                        : context.getBean(ReplayCommand.class).execute(arguments, System.out);
-            });
-            System.exit(status);
+        if (isCommand(args)) {
+            System.exit(runCommand(args, System.out));
         }
         SpringApplication.run(IngestApplication.class, args);
+    }
+
+    static boolean isCommand(String[] args) {
+        return args.length > 0 && (args[0].equals("admin") || args[0].equals("replay"));
+    }
+
+    /** Runs {@code admin ...} or {@code replay ...} and returns its exit status. */
+    static int runCommand(String[] args, PrintStream out) {
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        boolean admin = args[0].equals("admin");
+        return CommandLauncher.launch(rest, !admin, context -> {
+            var arguments = CommandLauncher.arguments(context);
+            return admin ? context.getBean(AdminCommand.class).execute(arguments, out)
+                    : context.getBean(ReplayCommand.class).execute(arguments, out);
+        });
     }
 }
