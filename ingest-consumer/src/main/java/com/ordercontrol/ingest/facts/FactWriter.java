@@ -1,15 +1,12 @@
 package com.ordercontrol.ingest.facts;
 
-import com.ordercontrol.contract.EventEnvelope;
-import com.ordercontrol.contract.InvalidPayloadException;
-import com.ordercontrol.contract.MalformedEnvelopeException;
-import com.ordercontrol.contract.OrderPaid;
-import com.ordercontrol.contract.PaymentLine;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
-import java.util.HexFormat;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -19,25 +16,26 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Turns topic records into facts, one database transaction per batch. Owns the DML of {@code events},
  * {@code payment_facts} and {@code dead_letter_events}.
  *
- * <p>Per record: an unreadable envelope, an unsupported type, an invalid {@code order_paid}, the same
- * eventId with other bytes, or a paymentId already recorded with other content goes to dead letters
- * with its reason (the first fact stays); an event already stored is a duplicate; otherwise the event
- * and its payments are inserted. Conflicts are checked before anything of the event is written, so a
- * dead-lettered event leaves no partial facts. Each venue's records come from one partition and are
- * written by one consumer at a time, so the check-then-insert cannot race with itself; the
- * {@code ON CONFLICT DO NOTHING} clauses still make any overlap (a replay into the live tables)
- * harmless. A database error propagates: the caller retries the whole batch and commits no offset.
+ * <p>Per batch: parse every record; read in two queries what is already stored for the batch's event
+ * ids and payment keys; decide per record in order ({@link FactPlan}: new, duplicate, or dead letter
+ * with its reason; the first fact of a paymentId stays); then write with batched inserts. Each venue's
+ * records come from one partition, consumed by one consumer at a time, so nothing else writes those
+ * keys between the read and the insert; the {@code ON CONFLICT DO NOTHING} clauses still make any
+ * overlap (a replay into the live tables) harmless. A database error propagates: the caller retries
+ * the whole batch and commits no offset.
  */
 public class FactWriter {
 
-    private static final String SELECT_EVENT_HASH = "select body_sha256 from events where event_id = ?";
+    private static final String SELECT_EVENT_HASHES =
+            "select event_id, body_sha256 from events where event_id = any (?)";
+    private static final String SELECT_FACTS = """
+            select f.venue_id, f.payment_id, f.event_id, f.order_id, f.currency, f.method, f.amount, f.tip, f.paid_at
+            from payment_facts f join unnest(?::text[], ?::text[]) as k(venue_id, payment_id)
+              on f.venue_id = k.venue_id and f.payment_id = k.payment_id""";
     private static final String INSERT_EVENT = """
             insert into events (event_id, event_type, venue_id, occurred_at, body_sha256, raw_body,
                                 kafka_topic, kafka_partition, kafka_offset)
             values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (event_id) do nothing""";
-    private static final String SELECT_FACT = """
-            select event_id, order_id, currency, method, amount, tip, paid_at
-            from payment_facts where venue_id = ? and payment_id = ?""";
     private static final String INSERT_FACT = """
             insert into payment_facts (venue_id, payment_id, event_id, order_id, order_number, currency,
                                        method, amount, tip, paid_at)
@@ -56,96 +54,87 @@ public class FactWriter {
 
     /** Writes the batch in one transaction; returns what it did, or throws and writes nothing. */
     public WriteSummary write(List<StreamRecord> records) {
+        List<ParsedRecord> parsed = records.stream().map(ParsedRecord::parse).toList();
         return transaction.execute(status -> {
-            WriteSummary summary = WriteSummary.EMPTY;
-            for (StreamRecord record : records) {
-                summary = summary.plus(writeOne(record));
-            }
-            return summary;
+            FactPlan plan = new FactPlan(storedEventHashes(parsed), storedFacts(parsed));
+            parsed.forEach(plan::decide);
+            insert(plan);
+            return plan.summary(records.size());
         });
     }
 
-    private WriteSummary writeOne(StreamRecord record) {
-        EventEnvelope envelope;
-        try {
-            envelope = EventEnvelope.parse(record.value());
-        } catch (MalformedEnvelopeException e) {
-            return deadLetter(record, null, null, "unreadable envelope: " + e.getMessage());
+    private Map<String, String> storedEventHashes(List<ParsedRecord> parsed) {
+        Set<String> ids = new LinkedHashSet<>();
+        parsed.stream().filter(ParsedRecord::usable).forEach(p -> ids.add(p.envelope().eventId()));
+        Map<String, String> hashes = new HashMap<>();
+        if (!ids.isEmpty()) {
+            jdbc.query(con -> {
+                var ps = con.prepareStatement(SELECT_EVENT_HASHES);
+                ps.setArray(1, con.createArrayOf("text", ids.toArray()));
+                return ps;
+            }, rs -> {
+                hashes.put(rs.getString(1), rs.getString(2));
+            });
         }
-        if (!EventEnvelope.ORDER_PAID.equals(envelope.eventType())) {
-            return deadLetter(record, envelope, "unsupported eventType " + envelope.eventType());
-        }
-        OrderPaid paid;
-        try {
-            paid = OrderPaid.fromPayload(envelope.payload());
-        } catch (InvalidPayloadException e) {
-            return deadLetter(record, envelope, "invalid order_paid: " + e.getMessage());
-        }
-        String hash = sha256(record.value());
-        List<String> stored = jdbc.queryForList(SELECT_EVENT_HASH, String.class, envelope.eventId());
-        if (!stored.isEmpty()) {
-            return stored.get(0).equals(hash) ? new WriteSummary(1, 0, 0, 1, 0)
-                    : deadLetter(record, envelope, "conflict: eventId " + envelope.eventId()
-                            + " was already stored with different content");
-        }
-        int alreadyPresent = 0;
-        for (PaymentLine line : paid.payments()) {
-            String conflict = paymentConflict(envelope.venueId(), paid, line);
-            if (conflict == null) {
-                continue;
-            }
-            if (!conflict.isEmpty()) {
-                return deadLetter(record, envelope, conflict);
-            }
-            alreadyPresent++;
-        }
-        jdbc.update(INSERT_EVENT, envelope.eventId(), envelope.eventType(), envelope.venueId(),
-                Timestamp.from(envelope.occurredAt()), hash, record.value(), record.topic(), record.partition(),
-                record.offset());
-        int facts = 0;
-        for (PaymentLine line : paid.payments()) {
-            facts += jdbc.update(INSERT_FACT, envelope.venueId(), line.paymentId(), envelope.eventId(), paid.orderId(),
-                    paid.orderNumber(), paid.currency(), line.method(), line.amount(), line.tip(),
-                    Timestamp.from(line.paidAt()));
-        }
-        return new WriteSummary(1, 1, facts, alreadyPresent > 0 && facts == 0 ? 1 : 0, 0);
+        return hashes;
     }
 
-    /**
-     * Null when the payment is new; empty when the same payment is already recorded identically (a
-     * harmless repeat); otherwise the dead-letter reason.
-     */
-    private String paymentConflict(String venueId, OrderPaid paid, PaymentLine line) {
-        return jdbc.query(SELECT_FACT, rs -> {
-            if (!rs.next()) {
-                return null;
-            }
-            boolean same = rs.getString("order_id").equals(paid.orderId())
-                    && rs.getString("currency").equals(paid.currency())
-                    && rs.getString("method").equals(line.method())
-                    && rs.getBigDecimal("amount").compareTo(line.amount()) == 0
-                    && rs.getBigDecimal("tip").compareTo(line.tip()) == 0
-                    && rs.getTimestamp("paid_at").toInstant().equals(line.paidAt());
-            return same ? "" : "conflict: paymentId " + line.paymentId() + " of venue " + venueId
-                    + " was already recorded by event " + rs.getString("event_id") + " with different content";
-        }, venueId, line.paymentId());
+    private Map<FactPlan.FactKey, FactPlan.StoredFact> storedFacts(List<ParsedRecord> parsed) {
+        List<String> venues = new ArrayList<>();
+        List<String> payments = new ArrayList<>();
+        parsed.stream().filter(ParsedRecord::usable).forEach(p -> p.paid().payments().forEach(line -> {
+            venues.add(p.envelope().venueId());
+            payments.add(line.paymentId());
+        }));
+        Map<FactPlan.FactKey, FactPlan.StoredFact> facts = new HashMap<>();
+        if (!venues.isEmpty()) {
+            jdbc.query(con -> {
+                var ps = con.prepareStatement(SELECT_FACTS);
+                ps.setArray(1, con.createArrayOf("text", venues.toArray()));
+                ps.setArray(2, con.createArrayOf("text", payments.toArray()));
+                return ps;
+            }, rs -> {
+                facts.put(new FactPlan.FactKey(rs.getString("venue_id"), rs.getString("payment_id")),
+                        new FactPlan.StoredFact(rs.getString("event_id"), rs.getString("order_id"),
+                                rs.getString("currency").trim(), rs.getString("method"), rs.getBigDecimal("amount"),
+                                rs.getBigDecimal("tip"), rs.getTimestamp("paid_at").toInstant()));
+            });
+        }
+        return facts;
     }
 
-    private WriteSummary deadLetter(StreamRecord record, EventEnvelope envelope, String reason) {
-        return deadLetter(record, envelope.eventId(), envelope.venueId(), reason);
-    }
-
-    private WriteSummary deadLetter(StreamRecord record, String eventId, String venueId, String reason) {
-        jdbc.update(INSERT_DEAD_LETTER, eventId, venueId, reason, record.value(), record.topic(), record.partition(),
-                record.offset());
-        return new WriteSummary(1, 0, 0, 0, 1);
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available in this JVM", e);
+    private void insert(FactPlan plan) {
+        List<Object[]> deadLetters = new ArrayList<>();
+        for (FactPlan.DeadLetter d : plan.deadLetters) {
+            StreamRecord r = d.parsed().record();
+            var envelope = d.parsed().envelope();
+            deadLetters.add(new Object[] {envelope == null ? null : envelope.eventId(),
+                    envelope == null ? null : envelope.venueId(), d.reason(), r.value(), r.topic(), r.partition(),
+                    r.offset()});
+        }
+        List<Object[]> events = new ArrayList<>();
+        for (ParsedRecord p : plan.newEvents) {
+            StreamRecord r = p.record();
+            events.add(new Object[] {p.envelope().eventId(), p.envelope().eventType(), p.envelope().venueId(),
+                    Timestamp.from(p.envelope().occurredAt()), p.bodySha256(), r.value(), r.topic(), r.partition(),
+                    r.offset()});
+        }
+        List<Object[]> facts = new ArrayList<>();
+        for (FactPlan.NewFact f : plan.newFacts) {
+            var paid = f.parsed().paid();
+            facts.add(new Object[] {f.parsed().envelope().venueId(), f.line().paymentId(),
+                    f.parsed().envelope().eventId(), paid.orderId(), paid.orderNumber(), paid.currency(),
+                    f.line().method(), f.line().amount(), f.line().tip(), Timestamp.from(f.line().paidAt())});
+        }
+        // Events before facts: payment_facts.event_id references events.
+        if (!deadLetters.isEmpty()) {
+            jdbc.batchUpdate(INSERT_DEAD_LETTER, deadLetters);
+        }
+        if (!events.isEmpty()) {
+            jdbc.batchUpdate(INSERT_EVENT, events);
+        }
+        if (!facts.isEmpty()) {
+            jdbc.batchUpdate(INSERT_FACT, facts);
         }
     }
 }

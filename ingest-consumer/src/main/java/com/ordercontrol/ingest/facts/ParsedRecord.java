@@ -1,0 +1,46 @@
+package com.ordercontrol.ingest.facts;
+
+import com.ordercontrol.contract.EventEnvelope;
+import com.ordercontrol.contract.InvalidPayloadException;
+import com.ordercontrol.contract.MalformedEnvelopeException;
+import com.ordercontrol.contract.OrderPaid;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * A topic record after reading: either an {@code order_paid} that may become facts, or the reason it
+ * cannot (then {@link #envelope} is set when at least the envelope was readable).
+ */
+record ParsedRecord(StreamRecord record, EventEnvelope envelope, OrderPaid paid, String bodySha256, String rejection) {
+
+    static ParsedRecord parse(StreamRecord record) {
+        EventEnvelope envelope;
+        try {
+            envelope = EventEnvelope.parse(record.value());
+        } catch (MalformedEnvelopeException e) {
+            return new ParsedRecord(record, null, null, null, "unreadable envelope: " + e.getMessage());
+        }
+        if (!EventEnvelope.ORDER_PAID.equals(envelope.eventType())) {
+            return new ParsedRecord(record, envelope, null, null, "unsupported eventType " + envelope.eventType());
+        }
+        try {
+            OrderPaid paid = OrderPaid.fromPayload(envelope.payload());
+            return new ParsedRecord(record, envelope, paid, sha256(record.value()), null);
+        } catch (InvalidPayloadException e) {
+            return new ParsedRecord(record, envelope, null, null, "invalid order_paid: " + e.getMessage());
+        }
+    }
+
+    boolean usable() {
+        return rejection == null;
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available in this JVM", e);
+        }
+    }
+}
