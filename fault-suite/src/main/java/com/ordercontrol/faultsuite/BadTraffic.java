@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -48,7 +49,7 @@ final class BadTraffic implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
 
-    BadTraffic(BadRequestCorpus corpus, Nodes nodes, VenueBox venueA, String ingestUrl, Duration every) {
+    BadTraffic(BadRequestCorpus corpus, Nodes nodes, CloudSide cloud, String ingestUrl, Duration every) {
         List<Case> cases = new ArrayList<>(corpus.cases());
         cases.forEach(c -> expected.put(c.name(), c.expectedStatus()));
         expected.put(CONFLICT, 202);
@@ -56,7 +57,7 @@ final class BadTraffic implements AutoCloseable {
             int i = 0;
             while (running) {
                 if (i % (cases.size() + 1) == cases.size()) {
-                    conflictingDuplicate(nodes, venueA, ingestUrl);
+                    conflictingDuplicate(nodes, cloud, ingestUrl);
                 } else {
                     Case c = cases.get(i % (cases.size() + 1));
                     send(c.name(), c.expectedStatus(), c.deadLettered(), c.build().apply(nodes));
@@ -69,8 +70,8 @@ final class BadTraffic implements AutoCloseable {
         thread.start();
     }
 
-    private void conflictingDuplicate(Nodes nodes, VenueBox venue, String ingestUrl) {
-        String paymentId = anyPaymentId(venue);
+    private void conflictingDuplicate(Nodes nodes, CloudSide cloud, String ingestUrl) {
+        String paymentId = anyFactPaymentId(cloud, nodes.venueA());
         if (paymentId == null) {
             return;
         }
@@ -92,11 +93,18 @@ final class BadTraffic implements AutoCloseable {
         send(CONFLICT, 202, true, new Built(request, eventId, null));
     }
 
-    private static String anyPaymentId(VenueBox venue) {
-        try (Connection c = venue.connect();
-             ResultSet rs = c.createStatement().executeQuery(
-                     "select payment_id::text from payments order by random() limit 1")) {
-            return rs.next() ? rs.getString(1) : null;
+    /**
+     * A payment that is already a fact: only then is the first fact known, and the duplicate must lose.
+     * (A payment id still on its way would race the duplicate, and the real event would lose.)
+     */
+    private static String anyFactPaymentId(CloudSide cloud, String venueId) {
+        try (Connection c = cloud.connect();
+             PreparedStatement s = c.prepareStatement(
+                     "select payment_id from payment_facts where venue_id = ? order by random() limit 1")) {
+            s.setString(1, venueId);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
         } catch (SQLException e) {
             return null;
         }

@@ -103,7 +103,7 @@ public final class FaultSuite {
         QueueMonitor monitor = new QueueMonitor(venues);
         log.accept("traffic and faults: profile " + profile.name() + ", seed " + profile.seed());
         try (Traffic t = new Traffic(venues, profile.ordersPerSecond(), profile.seed());
-             BadTraffic b = new BadTraffic(new BadRequestCorpus(cloud.ingestUrl()), nodes, venues.get(0),
+             BadTraffic b = new BadTraffic(new BadRequestCorpus(cloud.ingestUrl()), nodes, cloud,
                      cloud.ingestUrl(), Duration.ofMillis(700));
              FaultInjector injector = new FaultInjector(cloud, venues, profile, log)) {
             traffic = t;
