@@ -11,6 +11,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -50,6 +52,44 @@ class ParkAndRedriveIT {
             assertThat(nuc.count("select count(*) from cloud_event_queue")).isZero();
             assertThat(cloud.acceptedCount()).isEqualTo(5);
         }
+    }
+
+    @Test
+    void resendQueuesAWindowOfDeliveredEventsAgain() throws Exception {
+        Nuc nuc = new Nuc("resend");
+        String slot = "resend_slot";
+        try (FakeCloud cloud = FakeCloud.start();
+             Relay relay = Relay.start(nuc.settings(cloud, slot))) {
+            nuc.awaitSlotActive(slot);
+            List<String> old = nuc.payOrders(3);
+            nuc.execute("update outbox_event set created_at = now() - interval '1 day'");
+            await().atMost(Duration.ofSeconds(20)).until(() -> cloud.acceptedCount() == 3);
+            List<String> recent = nuc.payOrders(4);
+            await().atMost(Duration.ofSeconds(20)).until(() -> cloud.acceptedCount() == 7);
+            String since = Instant.now().minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS).toString();
+
+            assertThat(run(nuc.env(cloud, slot), "resend", "--since", since))
+                    .startsWith("resend: 4 events since " + since);
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> cloud.acceptedCount() == 11);
+            recent.forEach(id -> assertThat(cloud.timesAccepted(id)).isEqualTo(2));
+            old.forEach(id -> assertThat(cloud.timesAccepted(id)).isEqualTo(1));
+        }
+    }
+
+    @Test
+    void badCommandLinesChangeNothingAndSayWhy() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream errors = new PrintStream(err, true, StandardCharsets.UTF_8);
+        Map<String, String> env = Map.of("SERVER_API_KEY", "k", "SERVER_NODE_ID", "n");
+
+        assertThat(RelayCommands.run(new String[] {"purge"}, env, Clock.systemUTC(), System.out, errors)).isEqualTo(2);
+        assertThat(RelayCommands.run(new String[] {"resend", "--since", "yesterday"}, env, Clock.systemUTC(),
+                System.out, errors)).isEqualTo(2);
+        assertThat(RelayCommands.run(new String[] {"status"}, Map.of(), Clock.systemUTC(), System.out, errors))
+                .isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("usage: relay-ops status")
+                .contains("'yesterday' is not an ISO-8601 time").contains("SERVER_API_KEY is required");
     }
 
     static String run(Map<String, String> env, String... args) {

@@ -36,7 +36,9 @@ public final class FakeCloud implements AutoCloseable {
     private final AtomicInteger badSignatures = new AtomicInteger();
     private final int port;
     private volatile Function<EventEnvelope, Integer> answer = e -> 202;
+    private volatile long delayMillis;
     private HttpServer server;
+    private int downPort;
 
     private FakeCloud(int port) {
         this.port = port;
@@ -66,18 +68,28 @@ public final class FakeCloud implements AutoCloseable {
         answer = perEvent;
     }
 
+    /** Makes every answer this much slower (a distant cloud), so a drain takes a while. */
+    public void delay(long millis) {
+        delayMillis = millis;
+    }
+
     /** Closes the port: the relay sees connection refused. */
     public synchronized void goDown() {
         server.stop(0);
+        downPort = server.getAddress().getPort();
     }
 
     /** Opens the same port again. */
-    public synchronized void comeBack(int samePort) {
-        listen(samePort);
+    public synchronized void comeBack() {
+        listen(downPort);
     }
 
     public synchronized List<String> acceptedIds() {
         return List.copyOf(acceptedOrder);
+    }
+
+    public synchronized long distinctAccepted() {
+        return accepted.size();
     }
 
     public synchronized int acceptedCount() {
@@ -103,6 +115,8 @@ public final class FakeCloud implements AutoCloseable {
     }
 
     private void listen(int listenPort) {
+        // Without TCP_NODELAY the JDK server's two writes per response meet delayed ACKs: ~40 ms per request.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), listenPort), 50);
         } catch (IOException e) {
@@ -131,6 +145,13 @@ public final class FakeCloud implements AutoCloseable {
                 return;
             }
             posts.computeIfAbsent(envelope.eventId(), k -> new AtomicInteger()).incrementAndGet();
+            if (delayMillis > 0) {
+                try {
+                    Thread.sleep(delayMillis); // simulated network latency, not a wait for a condition
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             status = answer.apply(envelope);
             if (status >= 200 && status < 300) {
                 synchronized (this) {
