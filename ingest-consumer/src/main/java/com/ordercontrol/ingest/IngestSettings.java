@@ -17,6 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retryBackoff           pause between retries of a batch the database could not take
  * @param topicSettings          location of the topic settings file (partitions, retention, replication)
  * @param capReplicationToCluster lower replication factor and min ISR to the broker count (dev, one broker)
+ * @param applyTopicSettings     apply the topic settings at start (off only for the admin command, which
+ *                               must work while Kafka is away)
  */
 @ConfigurationProperties("ingest")
 public record IngestSettings(
@@ -28,7 +30,8 @@ public record IngestSettings(
         @DefaultValue("ingest-facts") String consumerGroup,
         @DefaultValue("2s") Duration retryBackoff,
         @DefaultValue("classpath:kafka/topics.properties") String topicSettings,
-        @DefaultValue("true") boolean capReplicationToCluster) {
+        @DefaultValue("true") boolean capReplicationToCluster,
+        @DefaultValue("true") boolean applyTopicSettings) {
 
     public IngestSettings {
         require(topic != null && topic.matches("[A-Za-z0-9._-]{1,249}"),

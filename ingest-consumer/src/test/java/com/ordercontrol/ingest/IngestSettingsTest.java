@@ -9,7 +9,7 @@ class IngestSettingsTest {
 
     private static IngestSettings with(String topic, int maxBody, Duration produceTimeout) {
         return new IngestSettings(topic, maxBody, produceTimeout, Duration.ofMinutes(5), true, "g", Duration.ofSeconds(1),
-                "classpath:kafka/topics.properties", true);
+                "classpath:kafka/topics.properties", true, true);
     }
 
     @Test

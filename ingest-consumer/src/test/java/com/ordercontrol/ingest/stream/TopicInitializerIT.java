@@ -1,6 +1,7 @@
 package com.ordercontrol.ingest.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.ordercontrol.ingest.IngestSettings;
 import com.ordercontrol.ingest.support.CloudServers;
@@ -21,7 +22,7 @@ class TopicInitializerIT {
 
     private static IngestSettings settings(String topic) {
         return new IngestSettings(topic, 262144, Duration.ofSeconds(10), Duration.ofMinutes(5), true, "g",
-                Duration.ofSeconds(1), "classpath:kafka/topics.properties", true);
+                Duration.ofSeconds(1), "classpath:kafka/topics.properties", true, true);
     }
 
     private static TopicInitializer initializer(String topic) {
@@ -32,7 +33,7 @@ class TopicInitializerIT {
     @Test
     void createsAMissingTopicWithTheDeclaredSettings() throws Exception {
         initializer("init-new").apply();
-        assertThat(partitions("init-new")).isEqualTo(6);
+        await().atMost(Duration.ofSeconds(10)).until(() -> partitions("init-new") == 6);
         assertThat(config("init-new").get("retention.ms").value()).isEqualTo("-1");
         assertThat(config("init-new").get("min.insync.replicas").value()).isEqualTo("1"); // capped to one broker
     }
@@ -44,9 +45,12 @@ class TopicInitializerIT {
                     .configs(Map.of("retention.ms", "3600000")))).all().get(30, TimeUnit.SECONDS);
         }
         initializer("init-old").apply();
-        assertThat(partitions("init-old")).isEqualTo(6);
-        assertThat(config("init-old").get("retention.ms").value()).isEqualTo("-1");
-        assertThat(config("init-old").get("unclean.leader.election.enable").value()).isEqualTo("false");
+        // The broker applies altered configs from the metadata log shortly after the call returns.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(partitions("init-old")).isEqualTo(6);
+            assertThat(config("init-old").get("retention.ms").value()).isEqualTo("-1");
+            assertThat(config("init-old").get("unclean.leader.election.enable").value()).isEqualTo("false");
+        });
     }
 
     private static Admin admin() {
