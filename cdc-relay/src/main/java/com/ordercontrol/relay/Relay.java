@@ -1,6 +1,5 @@
 package com.ordercontrol.relay;
 
-import com.ordercontrol.contract.EventSigner;
 import com.ordercontrol.relay.config.NucDatabase;
 import com.ordercontrol.relay.config.RelaySettings;
 import com.ordercontrol.relay.delivery.BackoffPolicy;
@@ -84,7 +83,7 @@ public final class Relay implements AutoCloseable {
             OutboxTable outbox = new OutboxTable(dataSource);
 
             HttpEventSender sender = new HttpEventSender(settings.ingestUri(), settings.serverNodeId(),
-                    EventSigner.withSecret(settings.serverApiKey()), settings.httpTimeout());
+                    settings.serverApiKey(), Clock.systemUTC(), settings.httpTimeout());
             BackoffPolicy backoff = new BackoffPolicy(settings.backoffBase(), settings.backoffCap(),
                     settings.backoffJitter(), () -> ThreadLocalRandom.current().nextDouble());
             DeliveryWorker worker = new DeliveryWorker(queue, sender, backoff, clock, settings.workerInterval(),

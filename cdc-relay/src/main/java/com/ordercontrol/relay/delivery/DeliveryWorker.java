@@ -99,7 +99,7 @@ public final class DeliveryWorker implements Runnable {
 
     /** Sends one event; true when the queue may move on past it. */
     private boolean deliver(QueuedEvent event, Instant now) throws SQLException, InterruptedException {
-        DeliveryOutcome outcome = sender.send(event.body());
+        DeliveryOutcome outcome = sender.send(event.eventId().toString(), event.body());
         if (outcome instanceof DeliveryOutcome.Accepted accepted) {
             queue.markDelivered(event, accepted.status());
             counters.delivered();

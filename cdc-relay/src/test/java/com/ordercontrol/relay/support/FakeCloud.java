@@ -3,6 +3,8 @@ package com.ordercontrol.relay.support;
 import com.ordercontrol.contract.EventEnvelope;
 import com.ordercontrol.contract.EventSigner;
 import com.ordercontrol.contract.SignatureVerifier;
+import com.ordercontrol.contract.WebhookSigner;
+import com.ordercontrol.contract.WebhookVerifier;
 import com.ordercontrol.contract.WireHeaders;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -11,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +24,7 @@ import java.util.function.Function;
 
 /**
  * A small real HTTP server standing in for the cloud's ingest endpoint: verifies the node id and
- * the HMAC signature of the exact body, records what it accepted, and can be told to answer with any
+ * both signatures of the exact body (seed HMAC and Standard Webhooks, real time ±5 min), records what it accepted, and can be told to answer with any
  * status or to be down (port closed).
  */
 public final class FakeCloud implements AutoCloseable {
@@ -30,6 +33,7 @@ public final class FakeCloud implements AutoCloseable {
     public static final String SECRET = "dev-secret";
 
     private final EventSigner signer = EventSigner.withSecret(SECRET);
+    private final WebhookSigner webhookSigner = WebhookSigner.withSecret(SECRET);
     private final Map<String, EventEnvelope> accepted = new LinkedHashMap<>();
     private final Map<String, AtomicInteger> posts = new ConcurrentHashMap<>();
     private final List<String> acceptedOrder = new ArrayList<>();
@@ -132,8 +136,12 @@ public final class FakeCloud implements AutoCloseable {
         String signature = exchange.getRequestHeaders().getFirst(WireHeaders.SIGNATURE);
         String type = exchange.getRequestHeaders().getFirst("Content-Type");
         int status;
+        WebhookVerifier.Result webhook = WebhookVerifier.withClock(Clock.systemUTC()).verify(List.of(webhookSigner),
+                exchange.getRequestHeaders().getFirst(WireHeaders.WEBHOOK_ID),
+                exchange.getRequestHeaders().getFirst(WireHeaders.WEBHOOK_TIMESTAMP),
+                exchange.getRequestHeaders().getFirst(WireHeaders.WEBHOOK_SIGNATURE), body);
         if (!NODE.equals(node) || signature == null || !SignatureVerifier.matches(signer, body, signature)
-                || !"application/json".equals(type)) {
+                || webhook != WebhookVerifier.Result.VALID || !"application/json".equals(type)) {
             badSignatures.incrementAndGet();
             status = 401;
         } else {
@@ -142,6 +150,10 @@ public final class FakeCloud implements AutoCloseable {
                 envelope = EventEnvelope.parse(body);
             } catch (Exception e) {
                 respond(exchange, 400, "unreadable envelope");
+                return;
+            }
+            if (!envelope.eventId().equals(exchange.getRequestHeaders().getFirst(WireHeaders.WEBHOOK_ID))) {
+                respond(exchange, 400, "webhook-id is not the eventId");
                 return;
             }
             posts.computeIfAbsent(envelope.eventId(), k -> new AtomicInteger()).incrementAndGet();

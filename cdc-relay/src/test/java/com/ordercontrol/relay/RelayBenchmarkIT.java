@@ -1,0 +1,60 @@
+package com.ordercontrol.relay;
+
+import static org.awaitility.Awaitility.await;
+
+import com.ordercontrol.relay.support.FakeCloud;
+import com.ordercontrol.relay.support.Nuc;
+import com.ordercontrol.relay.support.RelayProcess;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Figures for the issue's closing note, not a test of behaviour; excluded from the default build.
+ * Run: {@code mvn -B -pl cdc-relay verify -Dit.test=RelayBenchmarkIT -Drelay.it.excludedGroups=none}.
+ * The relay runs as its own JVM at -Xmx128m; RSS is read from /proc.
+ */
+@Tag("benchmark")
+class RelayBenchmarkIT {
+
+    @Test
+    void printsMemoryAndBacklogDrainTime() throws Exception {
+        Nuc nuc = new Nuc("benchmark");
+        String slot = "benchmark_slot";
+        try (FakeCloud cloud = FakeCloud.start()) {
+            Map<String, String> env = nuc.env(cloud, slot);
+            env.put("RELAY_HEARTBEAT_INTERVAL", "10s");
+            // A short fixed backoff, so the drain starts as soon as the cloud answers again.
+            env.put("RELAY_BACKOFF_BASE", "200ms");
+            env.put("RELAY_BACKOFF_CAP", "200ms");
+            try (RelayProcess relay = RelayProcess.start(env, "benchmark")) {
+                nuc.awaitSlotActive(slot);
+                await().pollDelay(Duration.ofSeconds(3)).until(() -> true); // let start-up settle before measuring
+                long rssStart = relay.rssKib();
+
+                long t0 = System.nanoTime();
+                nuc.payOrders(10_000);
+                await().atMost(Duration.ofMinutes(3)).until(() -> cloud.acceptedCount() >= 10_000);
+                long tenThousandMillis = (System.nanoTime() - t0) / 1_000_000;
+                long rssAfter = relay.rssKib();
+
+                cloud.answer(503);
+                nuc.payOrders(5_000);
+                await().atMost(Duration.ofMinutes(1)).until(() -> nuc.count("select count(*) from cloud_event_queue") == 1000);
+                long t1 = System.nanoTime();
+                cloud.answer(202);
+                await().atMost(Duration.ofMinutes(3)).until(() -> cloud.distinctAccepted() >= 15_000);
+                long drainMillis = (System.nanoTime() - t1) / 1_000_000;
+
+                System.out.printf("BENCHMARK relay RSS after start: %d MiB%n", rssStart / 1024);
+                System.out.printf("BENCHMARK 10,000 events paid -> accepted by the cloud in %d ms (%.0f events/s)%n",
+                        tenThousandMillis, 10_000 * 1000.0 / tenThousandMillis);
+                System.out.printf("BENCHMARK relay RSS after 10,000 events: %d MiB%n", rssAfter / 1024);
+                System.out.printf("BENCHMARK 5,000-event backlog (1,000 queued + 4,000 in WAL) drained in %d ms%n",
+                        drainMillis);
+                System.out.printf("BENCHMARK relay RSS after 15,000 events: %d MiB%n", relay.rssKib() / 1024);
+            }
+        }
+    }
+}
