@@ -8,6 +8,7 @@ import com.ordercontrol.relay.support.FakeCloud;
 import com.ordercontrol.relay.support.Nuc;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,6 +16,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
 import org.junit.jupiter.api.Test;
 
 /** A permanent refusal parks one event with its reason, the queue moves on, and redrive sends it later. */
@@ -44,6 +47,15 @@ class ParkAndRedriveIT {
                     .contains("Parked (refused):            1")
                     .contains(refused + "  HTTP 403  node disabled")
                     .contains("Replication slot:            active");
+
+            // The same figures over JMX.
+            ObjectName metrics = new ObjectName("com.ordercontrol.relay:type=Relay,slot=" + slot);
+            MBeanServer jmx = ManagementFactory.getPlatformMBeanServer();
+            assertThat(jmx.getAttribute(metrics, "Parked")).isEqualTo(1L);
+            assertThat(jmx.getAttribute(metrics, "ParkedTotal")).isEqualTo(1L);
+            assertThat(jmx.getAttribute(metrics, "DeliveredTotal")).isEqualTo(4L);
+            assertThat(jmx.getAttribute(metrics, "QueueDepth")).isEqualTo(0L);
+            assertThat(jmx.getAttribute(metrics, "BackPressure")).isEqualTo(false);
 
             cloud.answer(202); // the cause is fixed (node re-enabled in the cloud)
             assertThat(run(env, "redrive")).startsWith("redrive: 1 parked events are due");
