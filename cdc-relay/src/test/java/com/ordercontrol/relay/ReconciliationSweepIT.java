@@ -50,6 +50,43 @@ class ReconciliationSweepIT {
     }
 
     @Test
+    void slotDroppedUnderARunningRelayIsRecreatedAndTheGapIsSent() throws Exception {
+        Nuc nuc = new Nuc("reconcile_live");
+        String slot = "reconcile_live_slot";
+        try (FakeCloud cloud = FakeCloud.start()) {
+            Map<String, String> env = nuc.env(cloud, slot);
+            env.put("RELAY_RECONCILE_GRACE", "1s");
+            env.put("RELAY_RECONCILE_INTERVAL", "300ms");
+            try (Relay relay = Relay.start(RelaySettings.fromEnvironment(env))) {
+                nuc.awaitSlotActive(slot);
+                List<String> all = new ArrayList<>(nuc.payOrders(5));
+                await().atMost(Duration.ofSeconds(20)).until(() -> cloud.acceptedCount() == 5);
+
+                // Kill the walsender and drop the slot in one go, then keep selling.
+                nuc.execute("select pg_terminate_backend(active_pid) from pg_replication_slots where slot_name = '" + slot + "'");
+                await().atMost(Duration.ofSeconds(10)).until(() -> dropIfInactive(nuc, slot));
+                all.addAll(nuc.payOrders(20));
+
+                await().atMost(Duration.ofSeconds(60)).until(() -> cloud.distinctAccepted() == 25);
+                nuc.awaitSlotActive(slot); // change capture came back on a new slot
+                all.addAll(nuc.payOrders(5));
+                await().atMost(Duration.ofSeconds(20)).until(() -> cloud.distinctAccepted() == 30);
+                assertThat(cloud.acceptedIds()).containsExactlyInAnyOrderElementsOf(all);
+            }
+        }
+    }
+
+    private static boolean dropIfInactive(Nuc nuc, String slot) {
+        try {
+            nuc.execute("select pg_drop_replication_slot(slot_name) from pg_replication_slots"
+                    + " where slot_name = '" + slot + "' and not active");
+            return nuc.count("select count(*) from pg_replication_slots where slot_name = '" + slot + "'") == 0;
+        } catch (IllegalStateException e) {
+            return false; // the relay reconnected in between; terminate again on the next try
+        }
+    }
+
+    @Test
     void rowsCommittedBeforeTheFirstStartAreSentAndOnlyDeliveredOnesArePurgedAfterRetention() throws Exception {
         Nuc nuc = new Nuc("first_start");
         String slot = "first_start_slot";

@@ -32,6 +32,7 @@ public final class ReconciliationSweep implements Runnable {
     private final Clock clock;
     private final QueueSignal enqueued;
     private final RelayCounters counters;
+    private long lastKept;
 
     public ReconciliationSweep(OutboxTable outbox, CloudEventQueue queue, int capacity, Duration grace,
                                Duration retention, Clock clock, QueueSignal enqueued, RelayCounters counters) {
@@ -89,9 +90,11 @@ public final class ReconciliationSweep implements Runnable {
         Instant cutoff = clock.instant().minus(retention);
         int purged = outbox.purgeDelivered(cutoff);
         long kept = outbox.undeliveredBefore(cutoff);
-        if (kept > 0) {
+        if (kept > 0 && kept != lastKept) {
+            // Said again only when the number changes, so a long outage does not flood the log.
             log.warn("{} outbox events older than the retention window are not delivered yet; they are kept", kept);
         }
+        lastKept = kept;
         if (purged > 0) {
             log.info("purged {} delivered outbox events older than {}", purged, cutoff);
         }
