@@ -21,9 +21,7 @@ class ReconciliationSweepIT {
         Nuc nuc = new Nuc("reconcile");
         String slot = "reconcile_slot";
         try (FakeCloud cloud = FakeCloud.start()) {
-            Map<String, String> env = nuc.env(cloud, slot);
-            env.put("RELAY_RECONCILE_GRACE", "1s");
-            env.put("RELAY_RECONCILE_INTERVAL", "300ms");
+            Map<String, String> env = sweepingEvery300ms(nuc, cloud, slot);
             RelaySettings settings = RelaySettings.fromEnvironment(env);
             List<String> all = new ArrayList<>();
 
@@ -54,9 +52,7 @@ class ReconciliationSweepIT {
         Nuc nuc = new Nuc("reconcile_live");
         String slot = "reconcile_live_slot";
         try (FakeCloud cloud = FakeCloud.start()) {
-            Map<String, String> env = nuc.env(cloud, slot);
-            env.put("RELAY_RECONCILE_GRACE", "1s");
-            env.put("RELAY_RECONCILE_INTERVAL", "300ms");
+            Map<String, String> env = sweepingEvery300ms(nuc, cloud, slot);
             try (Relay relay = Relay.start(RelaySettings.fromEnvironment(env))) {
                 nuc.awaitSlotActive(slot);
                 List<String> all = new ArrayList<>(nuc.payOrders(5));
@@ -76,6 +72,14 @@ class ReconciliationSweepIT {
         }
     }
 
+    /** Test settings with a sweep every 300 ms over rows older than 1 s. */
+    private static Map<String, String> sweepingEvery300ms(Nuc nuc, FakeCloud cloud, String slot) {
+        Map<String, String> env = nuc.env(cloud, slot);
+        env.put("RELAY_RECONCILE_GRACE", "1s");
+        env.put("RELAY_RECONCILE_INTERVAL", "300ms");
+        return env;
+    }
+
     private static boolean dropIfInactive(Nuc nuc, String slot) {
         try {
             nuc.execute("select pg_drop_replication_slot(slot_name) from pg_replication_slots"
@@ -91,9 +95,7 @@ class ReconciliationSweepIT {
         Nuc nuc = new Nuc("first_start");
         String slot = "first_start_slot";
         try (FakeCloud cloud = FakeCloud.start()) {
-            Map<String, String> env = nuc.env(cloud, slot);
-            env.put("RELAY_RECONCILE_GRACE", "1s");
-            env.put("RELAY_RECONCILE_INTERVAL", "300ms");
+            Map<String, String> env = sweepingEvery300ms(nuc, cloud, slot);
             env.put("RELAY_OUTBOX_RETENTION", "1h");
             // The POS ran before the relay was ever installed: migrate and write without a slot.
             try (var db = NucDatabase.open(RelaySettings.fromEnvironment(env), "pos", 2)) {

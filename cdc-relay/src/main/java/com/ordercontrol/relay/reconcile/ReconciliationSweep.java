@@ -33,6 +33,8 @@ public final class ReconciliationSweep implements Runnable {
     private final QueueSignal enqueued;
     private final RelayCounters counters;
     private long lastKept;
+    private long lastBackPressureEpisodes;
+    private Instant streamCatchingUpSince;
 
     public ReconciliationSweep(OutboxTable outbox, CloudEventQueue queue, int capacity, Duration grace,
                                Duration retention, Clock clock, QueueSignal enqueued, RelayCounters counters) {
@@ -63,6 +65,9 @@ public final class ReconciliationSweep implements Runnable {
      * @return how many were queued
      */
     public int reconcile() throws SQLException {
+        if (streamCatchingUp()) {
+            return 0;
+        }
         Instant createdBefore = clock.instant().minus(grace);
         int queued = 0;
         while (true) {
@@ -83,6 +88,21 @@ public final class ReconciliationSweep implements Runnable {
             log.warn("reconciliation queued {} outbox events the change stream had not delivered", queued);
         }
         return queued;
+    }
+
+    /**
+     * While the queue is full, and for a grace period after, old outbox rows are still waiting in the
+     * slot, not missed; leaving them to the stream keeps them in commit order. (There is no room for
+     * them in the queue during back-pressure anyway.)
+     */
+    private boolean streamCatchingUp() {
+        Instant now = clock.instant();
+        long episodes = counters.backPressureWaitsTotal();
+        if (counters.backPressure() || episodes != lastBackPressureEpisodes) {
+            lastBackPressureEpisodes = episodes;
+            streamCatchingUpSince = now;
+        }
+        return streamCatchingUpSince != null && now.isBefore(streamCatchingUpSince.plus(grace));
     }
 
     /** Purges delivered outbox rows past retention; warns about undelivered ones it keeps. */
