@@ -6,6 +6,7 @@ import com.ordercontrol.relay.support.FakeCloud;
 import com.ordercontrol.relay.support.Nuc;
 import com.ordercontrol.relay.support.RelayProcess;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -20,15 +21,21 @@ class RelayBenchmarkIT {
 
     @Test
     void printsMemoryAndBacklogDrainTime() throws Exception {
-        Nuc nuc = new Nuc("benchmark");
-        String slot = "benchmark_slot";
+        run("benchmark_default_gc", List.of("-Xmx128m"));
+        run("benchmark_serial_gc", List.of("-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+    }
+
+    private static void run(String name, List<String> jvm) throws Exception {
+        Nuc nuc = new Nuc(name);
+        String slot = name + "_slot";
+        System.out.println("BENCHMARK relay JVM options " + jvm);
         try (FakeCloud cloud = FakeCloud.start()) {
             Map<String, String> env = nuc.env(cloud, slot);
             env.put("RELAY_HEARTBEAT_INTERVAL", "10s");
             // A short fixed backoff, so the drain starts as soon as the cloud answers again.
             env.put("RELAY_BACKOFF_BASE", "200ms");
             env.put("RELAY_BACKOFF_CAP", "200ms");
-            try (RelayProcess relay = RelayProcess.start(env, "benchmark")) {
+            try (RelayProcess relay = RelayProcess.start(env, name, jvm)) {
                 nuc.awaitSlotActive(slot);
                 await().pollDelay(Duration.ofSeconds(3)).until(() -> true); // let start-up settle before measuring
                 long rssStart = relay.rssKib();

@@ -47,6 +47,8 @@ public final class PostgresOffsetBackingStore extends MemoryOffsetBackingStore {
     private String url;
     private String user;
     private String password;
+    /** Used only on the store's single executor thread (save) and in stop(). */
+    private Connection flushConnection;
 
     @Override
     public void configure(WorkerConfig config) {
@@ -75,8 +77,8 @@ public final class PostgresOffsetBackingStore extends MemoryOffsetBackingStore {
 
     @Override
     protected void save() {
-        try (Connection c = connect()) {
-            c.setAutoCommit(false);
+        try {
+            Connection c = connection();
             try (PreparedStatement ps = c.prepareStatement(UPSERT)) {
                 for (Map.Entry<ByteBuffer, ByteBuffer> e : data.entrySet()) {
                     ps.setBytes(1, bytes(e.getKey()));
@@ -86,13 +88,19 @@ public final class PostgresOffsetBackingStore extends MemoryOffsetBackingStore {
                 ps.executeBatch();
                 c.commit();
             } catch (SQLException e) {
-                c.rollback();
+                dropConnection();
                 throw e;
             }
         } catch (SQLException e) {
             // The flush fails and Debezium keeps the older committed offsets: events replay, the queue skips repeats.
             throw new ConnectException("could not write Debezium offsets to relay_offset", e);
         }
+    }
+
+    @Override
+    public synchronized void stop() {
+        super.stop();
+        dropConnection();
     }
 
     /** Only Kafka Connect's REST API lists partitions; the embedded engine never asks. */
@@ -155,6 +163,26 @@ public final class PostgresOffsetBackingStore extends MemoryOffsetBackingStore {
 
     private Connection connect() throws SQLException {
         return DriverManager.getConnection(url, user, password);
+    }
+
+    /** One connection kept open for the flushes (every second by default), opened again after a failure. */
+    private Connection connection() throws SQLException {
+        if (flushConnection == null) {
+            flushConnection = connect();
+            flushConnection.setAutoCommit(false);
+        }
+        return flushConnection;
+    }
+
+    private void dropConnection() {
+        if (flushConnection != null) {
+            try {
+                flushConnection.close();
+            } catch (SQLException ignored) {
+                // already broken; a new one is opened on the next flush
+            }
+            flushConnection = null;
+        }
     }
 
     private static byte[] bytes(ByteBuffer buffer) {

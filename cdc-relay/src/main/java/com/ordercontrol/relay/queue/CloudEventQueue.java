@@ -34,7 +34,10 @@ public final class CloudEventQueue {
             values (?, ?, ?, ?, ?, ?, ?)
             on conflict (event_id) do nothing
             """;
-    /** Serialises every enqueue so that count-then-insert cannot overshoot the cap. */
+    /**
+     * Serialises every enqueue (so count-then-insert cannot overshoot the cap) with every delivery
+     * commit (so a replayed event cannot slip between the queue and the delivery log).
+     */
     private static final String LOCK = "select pg_advisory_xact_lock(hashtext('cloud_event_queue'))";
     private static final String SELECT_HEAD = """
             select queue_position, event_id, event_type, payload, attempts, max_attempts, next_retry_at
@@ -181,12 +184,18 @@ public final class CloudEventQueue {
         }
     }
 
-    /** The cloud accepted the event: hard delete and record it in the delivery log, atomically. */
+    /**
+     * The cloud accepted the event: hard delete and record it in the delivery log, atomically.
+     * It takes the enqueue lock: otherwise a replayed WAL record of this very event, inserted while
+     * this transaction is uncommitted, would see neither the log entry nor (once this commits) the
+     * queue row, and the event would be queued and sent a second time.
+     */
     public void markDelivered(QueuedEvent event, int httpStatus) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try (PreparedStatement delete = c.prepareStatement(DELETE);
                  PreparedStatement log = c.prepareStatement(INSERT_DELIVERED)) {
+                lock(c);
                 delete.setLong(1, event.position());
                 delete.executeUpdate();
                 log.setObject(1, event.eventId());

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -23,12 +24,20 @@ public final class RelayProcess implements AutoCloseable {
         this.log = log;
     }
 
-    /** Starts {@code RelayMain} with exactly these environment variables added, at {@code -Xmx128m}. */
+    /** Starts {@code RelayMain} with these environment variables added, at {@code -Xmx128m}. */
     public static RelayProcess start(Map<String, String> env, String name) {
+        return start(env, name, List.of("-Xmx128m"));
+    }
+
+    /** Starts {@code RelayMain} with these environment variables added and these JVM options. */
+    public static RelayProcess start(Map<String, String> env, String name, List<String> jvmOptions) {
         Path log = Path.of("target", "relay-process-" + name + ".log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(List.of(java, "-Xmx128m", "-cp", System.getProperty("java.class.path"),
-                RelayMain.class.getName()));
+        List<String> command = new ArrayList<>();
+        command.add(java);
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), RelayMain.class.getName()));
+        ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().putAll(env);
         pb.redirectErrorStream(true);
         pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
