@@ -88,10 +88,10 @@ public final class Relay implements AutoCloseable {
                     settings.backoffJitter(), () -> ThreadLocalRandom.current().nextDouble());
             DeliveryWorker worker = new DeliveryWorker(queue, sender, backoff, clock, settings.workerInterval(),
                     enqueued, drained, counters);
+            // Capture first: it checks the publication and may refuse to start, leaving nothing running.
+            CdcEngine engine = CdcEngine.start(settings, dataSource, queue, enqueued, drained, counters);
             Thread workerThread = new Thread(worker, "relay-delivery");
             workerThread.start();
-
-            CdcEngine engine = CdcEngine.start(settings, dataSource, queue, enqueued, drained, counters);
 
             ReconciliationSweep sweep = new ReconciliationSweep(outbox, queue, settings.queueCapacity(),
                     settings.reconcileGrace(), settings.outboxRetention(), clock, enqueued, counters);

@@ -18,7 +18,16 @@ public final class RelayMain {
             System.exit(2);
             return;
         }
-        Relay relay = Relay.start(settings);
+        Relay relay;
+        try {
+            relay = Relay.start(settings);
+        } catch (RuntimeException e) {
+            // Database unreachable, migration failed, publication missing: say so in one line and stop.
+            System.err.println("relay could not start: " + e.getMessage());
+            e.printStackTrace();
+            System.exit(1);
+            return;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             relay.close();

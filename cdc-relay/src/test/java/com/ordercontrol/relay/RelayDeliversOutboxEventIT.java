@@ -1,15 +1,18 @@
 package com.ordercontrol.relay;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.ordercontrol.contract.EventEnvelope;
+import com.ordercontrol.relay.config.RelaySettings;
 import com.ordercontrol.relay.support.FakeCloud;
 import com.ordercontrol.relay.support.Nuc;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Walking skeleton: an outbox row becomes one signed POST, accepted, then deleted from the queue and logged. */
@@ -39,6 +42,21 @@ class RelayDeliversOutboxEventIT {
             assertThat(cloud.acceptedIds()).isEqualTo(List.of(eventId));
             // Debezium's position was committed to the NUC database, not to a file.
             await().atMost(Duration.ofSeconds(5)).until(() -> nuc.count("select count(*) from relay_offset") >= 1);
+        }
+    }
+
+    @Test
+    void refusesToStartWithoutItsPublicationAndSaysWhichVariable() {
+        Nuc nuc = new Nuc("no_publication");
+        try (FakeCloud cloud = FakeCloud.start()) {
+            Map<String, String> env = nuc.env(cloud, "no_publication_slot");
+            env.put("RELAY_PUBLICATION_NAME", "someone_elses_publication");
+
+            assertThatThrownBy(() -> Relay.start(RelaySettings.fromEnvironment(env)))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("RELAY_PUBLICATION_NAME")
+                    .hasMessageContaining("create publication someone_elses_publication for table outbox_event, relay_heartbeat");
+            assertThat(nuc.count("select count(*) from pg_replication_slots where slot_name = 'no_publication_slot'")).isZero();
         }
     }
 }

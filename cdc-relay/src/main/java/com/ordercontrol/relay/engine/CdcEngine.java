@@ -12,6 +12,8 @@ import io.debezium.engine.format.ChangeEventFormat;
 import java.io.IOException;
 import java.net.URI;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Properties;
@@ -57,13 +59,34 @@ public final class CdcEngine implements AutoCloseable {
         this.handler = handler;
     }
 
-    /** Builds and starts the engine on its own thread. */
+    /**
+     * Builds and starts the engine on its own thread.
+     *
+     * @throws IllegalStateException when the configured publication does not exist (the relay never creates it)
+     */
     public static CdcEngine start(RelaySettings settings, DataSource dataSource, CloudEventQueue queue,
                                   QueueSignal enqueued, QueueSignal drained, RelayCounters counters) {
+        requirePublication(dataSource, settings.publicationName());
         OutboxChangeHandler handler = new OutboxChangeHandler(queue, settings.queueCapacity(), enqueued, drained, counters);
         CdcEngine cdc = new CdcEngine(settings, dataSource, handler);
         cdc.launch();
         return cdc;
+    }
+
+    private static void requirePublication(DataSource dataSource, String publication) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("select 1 from pg_publication where pubname = ?")) {
+            ps.setString(1, publication);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new IllegalStateException("RELAY_PUBLICATION_NAME: publication '" + publication
+                            + "' does not exist. Migration V3 creates relay_outbox_publication; for another name run:"
+                            + " create publication " + publication + " for table outbox_event, relay_heartbeat");
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not check publication '" + publication + "'", e);
+        }
     }
 
     private synchronized void launch() {
