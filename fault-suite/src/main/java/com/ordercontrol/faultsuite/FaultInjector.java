@@ -18,6 +18,8 @@ import java.util.function.Consumer;
  */
 final class FaultInjector implements AutoCloseable {
 
+    static final Duration LONG_DATABASE_OUTAGE = Duration.ofSeconds(40);
+
     private final CloudSide cloud;
     private final List<VenueBox> venues;
     private final SuiteProfile profile;
@@ -67,6 +69,11 @@ final class FaultInjector implements AutoCloseable {
     private void inject(FaultKind kind) {
         VenueBox venue = venues.get(random.nextInt(venues.size()));
         Duration hold = Duration.ofMillis(500 + random.nextInt(3_000));
+        if ((kind == FaultKind.KILL_CLOUD_DB || kind == FaultKind.KILL_POS_DB) && injected.get(kind).get() % 2 == 1) {
+            // Every second database outage outlasts the connection pools' 30 s wait for a connection, so
+            // writers see failed transactions, not just slow ones.
+            hold = LONG_DATABASE_OUTAGE;
+        }
         log.accept(String.format("fault %-30s %s hold %d ms", kind.label, kind.name().startsWith("KILL_POS")
                 || kind == FaultKind.KILL_RELAY || kind == FaultKind.CUT_LINK ? venue.venueId : "cloud", hold.toMillis()));
         injected.get(kind).incrementAndGet();
