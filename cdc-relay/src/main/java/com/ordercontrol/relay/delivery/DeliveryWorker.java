@@ -21,6 +21,7 @@ public final class DeliveryWorker implements Runnable {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
     private static final int BATCH = 200;
+    private static final Duration DB_RETRY = Duration.ofSeconds(5);
 
     private final CloudEventQueue queue;
     private final HttpEventSender sender;
@@ -59,7 +60,8 @@ public final class DeliveryWorker implements Runnable {
                 // The NUC database may be restarting; the queue is durable, so just try again later.
                 log.warn("delivery paused, queue not readable: {}", e.toString());
                 try {
-                    enqueued.await(interval);
+                    // Not a full worker interval (30 s): a database restart should cost seconds of delivery.
+                    enqueued.await(interval.compareTo(DB_RETRY) < 0 ? interval : DB_RETRY);
                 } catch (InterruptedException ie) {
                     Thread.currentThread().interrupt();
                     return;

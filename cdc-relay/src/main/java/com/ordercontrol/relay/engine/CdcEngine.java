@@ -151,6 +151,8 @@ public final class CdcEngine implements AutoCloseable {
         p.setProperty("errors.max.retries", "-1");
         p.setProperty("errors.retry.delay.initial.ms", "500");
         p.setProperty("errors.retry.delay.max.ms", "10000");
+        // After a lost connection Debezium restarts the connector; 10 s by default, 3 s is enough here.
+        p.setProperty("retriable.restart.connector.wait.ms", "3000");
         return p;
     }
 
