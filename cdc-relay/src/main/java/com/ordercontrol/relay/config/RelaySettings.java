@@ -129,14 +129,6 @@ public record RelaySettings(
         return URI.create(base + com.ordercontrol.contract.WireHeaders.INGEST_PATH);
     }
 
-    /** A copy with a different queue capacity (tests and benchmarks). */
-    public RelaySettings withQueueCapacity(int capacity) {
-        return new RelaySettings(backofficeApiUrl, serverApiKey, serverNodeId, dbUrl, dbUser, dbPassword, capacity,
-                backoffBase, backoffCap, backoffJitter, workerInterval, stuckAfterAttempts, httpTimeout, reconcileGrace,
-                reconcileInterval, outboxRetention, slotName, publicationName, heartbeatInterval, pollInterval,
-                offsetFlushInterval);
-    }
-
     @Override
     public String toString() {
         return "RelaySettings[backofficeApiUrl=" + backofficeApiUrl + ", serverApiKey=***, serverNodeId=" + serverNodeId
