@@ -32,7 +32,8 @@ final class QueueMonitor implements AutoCloseable {
 
     static java.util.OptionalInt depth(VenueBox venue) {
         try (Connection c = venue.connect();
-             ResultSet rs = c.createStatement().executeQuery("select count(*) from cloud_event_queue")) {
+             ResultSet rs = c.createStatement().executeQuery(
+                     "select count(*) from cloud_event_queue where status = 'pending'")) {
             rs.next();
             return java.util.OptionalInt.of(rs.getInt(1));
         } catch (SQLException e) {

@@ -17,12 +17,13 @@ final class SummaryTable {
         r.faults().forEach((kind, n) -> out.append(String.format("| %s | %d |%n", kind.label, n)));
         out.append(String.format("| **total** | **%d** |%n", r.totalFaults()));
         out.append(String.format("%nServices that exited on their own and were restarted: %d%n%n", r.unexpectedExits()));
-        out.append("| venue | POS payments | facts | lost | doubled | wrong amount | acked but not in POS | "
-                + "days differing | max queue depth (cap) |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        out.append("| venue | POS payments | facts | lost | doubled | wrong amount | acked but not in POS | parked | "
+                + "days differing | max queue depth (cap) |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (VenueResult v : r.venues()) {
-            out.append(String.format("| %s | %d | %d | %d | %d | %d | %d | %d of %d | %d (%d) |%n", v.venueId(),
+            out.append(String.format("| %s | %d | %d | %d | %d | %d | %d | %d | %d of %d | %d (%d) |%n", v.venueId(),
                     v.posPayments(), v.facts(), v.lost(), v.extra() + v.extraEvents(), v.wrongAmount(),
-                    v.ackedNotInPos(), v.daysDiffering(), v.daysCompared(), v.maxQueueDepth(), v.queueCap()));
+                    v.ackedNotInPos(), v.parked(), v.daysDiffering(), v.daysCompared(), v.maxQueueDepth(),
+                    v.queueCap()));
         }
         out.append(String.format("%nOrders paid (POS answered 200): %d; pay calls that failed during faults: %d%n",
                 r.paidOrders(), r.failedPayCalls()));

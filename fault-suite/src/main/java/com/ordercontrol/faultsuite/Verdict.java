@@ -35,12 +35,12 @@ final class Verdict {
 
     /** What the verdict found for one venue. */
     record VenueResult(String venueId, int posPayments, int facts, int lost, int extra, int wrongAmount,
-                       int extraEvents, int ackedNotInPos, int daysCompared, int daysDiffering, int maxQueueDepth,
-                       int queueCap) {
+                       int extraEvents, int ackedNotInPos, int parked, int daysCompared, int daysDiffering,
+                       int maxQueueDepth, int queueCap) {
 
         boolean ok() {
             return lost == 0 && extra == 0 && wrongAmount == 0 && extraEvents == 0 && ackedNotInPos == 0
-                    && daysDiffering == 0 && maxQueueDepth <= queueCap;
+                    && parked == 0 && daysDiffering == 0 && maxQueueDepth <= queueCap;
         }
     }
 
@@ -51,7 +51,13 @@ final class Verdict {
                              int maxQueueDepth) throws SQLException {
         Map<String, Payment> pos = new HashMap<>();
         Set<String> outboxEvents = new HashSet<>();
+        int parked;
         try (Connection c = venue.connect()) {
+            try (ResultSet rs = c.createStatement().executeQuery(
+                    "select count(*) from cloud_event_queue where status = 'parked'")) {
+                rs.next();
+                parked = rs.getInt(1);
+            }
             try (ResultSet rs = c.createStatement().executeQuery(
                     "select payment_id::text, amount, tip, method, paid_at from payments")) {
                 while (rs.next()) {
@@ -108,7 +114,7 @@ final class Verdict {
         allDays.addAll(cloudDays.keySet());
         int differing = (int) allDays.stream().filter(d -> !same(posDays.get(d), cloudDays.get(d))).count();
         return new VenueResult(venue.venueId, pos.size(), facts.size(), lost, extra, wrong, extraEvents, ackedNotInPos,
-                allDays.size(), differing, maxQueueDepth, venue.queueCap);
+                parked, allDays.size(), differing, maxQueueDepth, venue.queueCap);
     }
 
     private static Map<LocalDate, DayTotals> days(Iterable<Payment> payments) {

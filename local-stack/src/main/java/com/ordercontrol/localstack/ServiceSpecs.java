@@ -9,6 +9,9 @@ import java.util.Map;
 /** How each service of the pipeline is started as its own process: class, heap, settings. */
 public final class ServiceSpecs {
 
+    /** The relay's replication slot (its default {@code RELAY_SLOT_NAME}). */
+    public static final String RELAY_SLOT = "ordercontrol_relay";
+
     private ServiceSpecs() {
     }
 

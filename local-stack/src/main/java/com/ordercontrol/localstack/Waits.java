@@ -34,15 +34,15 @@ public final class Waits {
         until(service, timeout, () -> portOpen(port), service.name() + " to listen on port " + port);
     }
 
-    /** Waits until a relay's replication slot on the given database is active. */
+    /** Waits until the relay's replication slot (its default name) on the given database is active. */
     public static void slotActive(ServiceProcess relay, String jdbcUrl, String user, Duration timeout) {
         until(relay, timeout, () -> slotActive(jdbcUrl, user), relay.name() + "'s replication slot to be active");
     }
 
     private static boolean slotActive(String jdbcUrl, String user) {
         try (Connection c = DriverManager.getConnection(jdbcUrl, user, "");
-             ResultSet rs = c.createStatement().executeQuery(
-                     "select count(*) from pg_replication_slots where active")) {
+             ResultSet rs = c.createStatement().executeQuery("select count(*) from pg_replication_slots"
+                     + " where active and slot_name = '" + ServiceSpecs.RELAY_SLOT + "'")) {
             return rs.next() && rs.getInt(1) > 0;
         } catch (SQLException e) {
             return false;
