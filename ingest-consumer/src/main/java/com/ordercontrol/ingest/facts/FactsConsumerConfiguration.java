@@ -18,9 +18,10 @@ class FactsConsumerConfiguration {
     }
 
     /**
-     * Boot's listener container factory picks this up. Payload problems never reach it (they become
-     * dead letters inside the transaction), so whatever does is transient (database down, connection
-     * lost): retry the same batch after a pause, without limit, and commit nothing meanwhile.
+     * Boot's listener container factory picks this up. Record problems never reach it (invalid payloads
+     * become dead letters inside the transaction, and {@link PoisonIsolator} dead-letters a record the
+     * database refuses), so whatever does is an infrastructure failure (database down, connection lost):
+     * retry the same batch after a pause, without limit, and commit nothing meanwhile.
      */
     @Bean
     CommonErrorHandler factsErrorHandler(IngestSettings settings) {
