@@ -2,18 +2,22 @@ package com.ordercontrol.ingest.facts;
 
 import com.ordercontrol.ingest.IngestSettings;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.FixedBackOff;
 
-/** Wiring of the facts consumer: the writer and an error handler that never skips a record. */
+/**
+ * Wiring of the facts consumer: the writer (on its own connection pool, see DatabasePools) and an error
+ * handler that never skips a record.
+ */
 @Configuration(proxyBeanMethods = false)
 class FactsConsumerConfiguration {
 
     @Bean
-    FactWriter factWriter(DataSource dataSource) {
+    FactWriter factWriter(@Qualifier("factsDataSource") DataSource dataSource) {
         return new FactWriter(dataSource);
     }
 
