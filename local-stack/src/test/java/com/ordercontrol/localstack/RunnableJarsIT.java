@@ -179,16 +179,29 @@ class RunnableJarsIT {
 
     @Test
     void theIngestJarRunsItsAdminCommand() throws Exception {
+        String list = admin(0, "list");
+        assertThat(list).contains(pipeline.settings().nodeId()).doesNotContain("NoClassDefFoundError");
+        // What the compose stack's one-shot admin service runs: a given finance token, twice (idempotent).
+        admin(0, "issue-token", "jars-it-finance", pipeline.settings().venueId(), "--token=jars-it-token");
+        admin(0, "issue-token", "jars-it-finance", pipeline.settings().venueId(), "--token=jars-it-token");
+        HttpResponse<String> report = http.send(HttpRequest.newBuilder(URI.create(pipeline.settings().ingestUrl()
+                        + "/api/reports/daily-totals?venueId=" + pipeline.settings().venueId() + "&date=2026-01-01"))
+                .header("Authorization", "Bearer jars-it-token").GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(report.statusCode()).as(report.body()).isEqualTo(200);
+    }
+
+    private String admin(int expectedStatus, String... command) throws Exception {
         Path jar = ServiceProcess.runnableJar(pipeline.settings().home(), "ingest-consumer");
-        Process admin = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-jar", jar.toString(), "admin", "list",
-                "--spring.datasource.url=" + pipeline.cloudJdbcUrl(),
-                "--spring.datasource.username=" + PostgresServer.USER, "--spring.datasource.password=")
-                .redirectErrorStream(true).start();
+        List<String> args = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-Xmx256m", "-jar", jar.toString(), "admin"));
+        args.addAll(List.of(command));
+        args.addAll(List.of("--spring.datasource.url=" + pipeline.cloudJdbcUrl(),
+                "--spring.datasource.username=" + PostgresServer.USER, "--spring.datasource.password="));
+        Process admin = new ProcessBuilder(args).redirectErrorStream(true).start();
         String output = new String(admin.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(admin.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        assertThat(admin.exitValue()).as(output).isZero();
-        assertThat(output).contains(pipeline.settings().nodeId()).doesNotContain("NoClassDefFoundError");
+        assertThat(admin.exitValue()).as(output).isEqualTo(expectedStatus);
+        return output;
     }
 
     private int cloudCount(String table, String eventId) throws SQLException {
