@@ -1,5 +1,6 @@
 package com.ordercontrol.localstack;
 
+import com.ordercontrol.infra.FreePort;
 import com.ordercontrol.infra.KafkaBroker;
 import com.ordercontrol.infra.PostgresServer;
 import java.io.IOException;
@@ -33,9 +34,21 @@ public final class LocalPipeline implements AutoCloseable {
     private ServiceProcess ingest;
     private ServiceProcess pos;
     private ServiceProcess relay;
+    private final int ingestManagementPort;
+    private final int posManagementPort;
+    private final int relayManagementPort;
 
     private LocalPipeline(StackSettings settings) {
         this.settings = settings;
+        // The documented ports (9080, 9081, 9082) with the dev defaults when free; any free port otherwise.
+        boolean dev = settings.ingestPort() == 8080;
+        this.ingestManagementPort = managementPort(dev, 9080);
+        this.posManagementPort = managementPort(dev, 9081);
+        this.relayManagementPort = managementPort(dev, 9082);
+    }
+
+    private static int managementPort(boolean preferred, int port) {
+        return preferred && !Waits.portOpen(port) ? port : FreePort.pick();
     }
 
     /** Starts everything; on failure stops what was started and rethrows. */
@@ -61,16 +74,17 @@ public final class LocalPipeline implements AutoCloseable {
         kafka = track(KafkaBroker.startFresh(settings.dataDir().resolve("kafka"), 0));
 
         ingest = track(ServiceProcess.start(ServiceSpecs.ingest(settings.home(), settings.ingestPort(),
-                cloudJdbcUrl(), kafka.bootstrapServers(), logFile("ingest"))));
-        pos = track(ServiceProcess.start(ServiceSpecs.pos("pos", settings.home(), settings.posPort(), posJdbcUrl(),
-                settings.venueId(), logFile("pos"))));
+                ingestManagementPort, cloudJdbcUrl(), kafka.bootstrapServers(), logFile("ingest"))));
+        pos = track(ServiceProcess.start(ServiceSpecs.pos("pos", settings.home(), settings.posPort(),
+                posManagementPort, posJdbcUrl(), settings.venueId(), logFile("pos"))));
         StalePids.record(settings.dataDir(), List.of(ingest, pos));
         Waits.listening(ingest, settings.ingestPort(), Duration.ofSeconds(180));
         Waits.listening(pos, settings.posPort(), Duration.ofSeconds(180));
         CloudRegistration.registerDevNode(this);
 
         relay = track(ServiceProcess.start(ServiceSpecs.relay("relay", settings.home(), settings.ingestUrl(),
-                settings.nodeId(), settings.nodeSecret(), posJdbcUrl(), Map.of(), logFile("relay"))));
+                settings.nodeId(), settings.nodeSecret(), posJdbcUrl(), relayManagementPort, Map.of(),
+                logFile("relay"))));
         StalePids.record(settings.dataDir(), List.of(ingest, pos, relay));
         Waits.slotActive(relay, posJdbcUrl(), PostgresServer.USER, Duration.ofSeconds(120));
     }
@@ -89,6 +103,21 @@ public final class LocalPipeline implements AutoCloseable {
 
     public String kafkaBootstrapServers() {
         return kafka.bootstrapServers();
+    }
+
+    /** The ingest's management base URL: {@code /actuator/health}, {@code /actuator/prometheus}. */
+    public String ingestManagementUrl() {
+        return "http://127.0.0.1:" + ingestManagementPort;
+    }
+
+    /** The POS's management base URL: {@code /actuator/health}, {@code /actuator/prometheus}. */
+    public String posManagementUrl() {
+        return "http://127.0.0.1:" + posManagementPort;
+    }
+
+    /** The relay's management base URL: {@code /health}, {@code /prometheus}. */
+    public String relayManagementUrl() {
+        return "http://127.0.0.1:" + relayManagementPort;
     }
 
     public ServiceProcess relay() {

@@ -167,10 +167,14 @@ public final class LocalStack {
                   Kafka        %7$s (topic pos-events)
                   POS db       %8$s (user postgres)
                   Cloud db     %9$s (user postgres)
+                  Health       %11$s/actuator/health  %12$s/actuator/health  %13$s/health
+                  Metrics      %11$s/actuator/prometheus (ingest)  %12$s/actuator/prometheus (POS)
+                               %13$s/prometheus (relay)
                   Logs         %10$s
                 """.formatted(s.posUrl(), s.ingestUrl(), s.venueId(), LocalDate.now(java.time.ZoneOffset.UTC),
                 s.financeToken(), s.nodeId(), pipeline.kafkaBootstrapServers(), pipeline.posJdbcUrl(),
-                pipeline.cloudJdbcUrl(), s.dataDir().resolve("logs"));
+                pipeline.cloudJdbcUrl(), s.dataDir().resolve("logs"), pipeline.ingestManagementUrl(),
+                pipeline.posManagementUrl(), pipeline.relayManagementUrl());
     }
 
     private static void fail(String message) {

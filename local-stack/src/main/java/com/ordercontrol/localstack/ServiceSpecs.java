@@ -1,5 +1,6 @@
 package com.ordercontrol.localstack;
 
+import com.ordercontrol.infra.FreePort;
 import com.ordercontrol.infra.PostgresServer;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -15,12 +16,19 @@ public final class ServiceSpecs {
     private ServiceSpecs() {
     }
 
-    /** The cloud's ingest service. */
+    /** The cloud's ingest service, its management port (health, metrics) on any free port. */
     public static ServiceProcess.Spec ingest(Path home, int port, String cloudJdbcUrl, String kafkaBootstrap,
                                              Path logFile) {
+        return ingest(home, port, FreePort.pick(), cloudJdbcUrl, kafkaBootstrap, logFile);
+    }
+
+    /** The cloud's ingest service; health and metrics on {@code managementPort}. */
+    public static ServiceProcess.Spec ingest(Path home, int port, int managementPort, String cloudJdbcUrl,
+                                             String kafkaBootstrap, Path logFile) {
         return new ServiceProcess.Spec("ingest", home, "ingest-consumer", null,
                 "384m", Map.of(), List.of(
                         "--server.port=" + port,
+                        "--management.server.port=" + managementPort,
                         "--spring.datasource.url=" + cloudJdbcUrl,
                         "--spring.datasource.username=" + PostgresServer.USER,
                         "--spring.datasource.password=",
@@ -28,12 +36,19 @@ public final class ServiceSpecs {
                 logFile);
     }
 
-    /** A venue's reference POS API. */
+    /** A venue's reference POS API, its management port on any free port. */
     public static ServiceProcess.Spec pos(String name, Path home, int port, String posJdbcUrl, String venueId,
                                           Path logFile) {
+        return pos(name, home, port, FreePort.pick(), posJdbcUrl, venueId, logFile);
+    }
+
+    /** A venue's reference POS API; health and metrics on {@code managementPort}. */
+    public static ServiceProcess.Spec pos(String name, Path home, int port, int managementPort, String posJdbcUrl,
+                                          String venueId, Path logFile) {
         return new ServiceProcess.Spec(name, home, "pos-outbox", null, "256m",
                 Map.of(), List.of(
                         "--server.port=" + port,
+                        "--management.server.port=" + managementPort,
                         "--spring.datasource.url=" + posJdbcUrl,
                         "--spring.datasource.username=" + PostgresServer.USER,
                         "--spring.datasource.password=",
@@ -48,7 +63,16 @@ public final class ServiceSpecs {
     public static ServiceProcess.Spec relay(String name, Path home, String backofficeUrl, String nodeId,
                                             String secret, String posJdbcUrl, Map<String, String> tuning,
                                             Path logFile) {
+        return relay(name, home, backofficeUrl, nodeId, secret, posJdbcUrl, FreePort.pick(), tuning, logFile);
+    }
+
+    /** A venue's relay with its management port ({@code /health}, {@code /prometheus}) on {@code managementPort}. */
+    public static ServiceProcess.Spec relay(String name, Path home, String backofficeUrl, String nodeId,
+                                            String secret, String posJdbcUrl, int managementPort,
+                                            Map<String, String> tuning, Path logFile) {
         Map<String, String> env = new HashMap<>();
+        env.put("RELAY_MANAGEMENT_PORT", Integer.toString(managementPort));
+        env.put("RELAY_MANAGEMENT_ADDRESS", "127.0.0.1");
         env.put("BACKOFFICE_API_URL", backofficeUrl);
         env.put("SERVER_API_KEY", secret);
         env.put("SERVER_NODE_ID", nodeId);

@@ -74,6 +74,54 @@ class RunnableJarsIT {
 
     @Test
     void theIngestJarAcceptsASignedEvent() throws Exception {
+        String eventId = postSignedEvent();
+        await().atMost(Duration.ofSeconds(60)).until(() -> cloudCount("events", eventId) == 1);
+    }
+
+    @Test
+    void everyJarReportsHealthUpOnItsManagementPort() {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            HttpResponse<String> ingest = get(pipeline.ingestManagementUrl() + "/actuator/health/readiness");
+            assertThat(ingest.statusCode()).as(ingest.body()).isEqualTo(200);
+            assertThat(ingest.body()).contains("\"status\":\"UP\"", "\"db\"", "\"kafka\"");
+            HttpResponse<String> pos = get(pipeline.posManagementUrl() + "/actuator/health/readiness");
+            assertThat(pos.statusCode()).as(pos.body()).isEqualTo(200);
+            assertThat(pos.body()).contains("\"status\":\"UP\"", "\"db\"");
+            HttpResponse<String> relay = get(pipeline.relayManagementUrl() + "/health");
+            assertThat(relay.statusCode()).as(relay.body()).isEqualTo(200);
+            assertThat(relay.body()).contains("\"status\":\"UP\"", "\"active\":true");
+        });
+        assertThat(get(pipeline.ingestManagementUrl() + "/actuator/health/liveness").statusCode()).isEqualTo(200);
+        assertThat(get(pipeline.posManagementUrl() + "/actuator/health/liveness").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void theIngestServesItsMetricsOnlyOnTheManagementPort() throws Exception {
+        String eventId = postSignedEvent();
+        await().atMost(Duration.ofSeconds(60)).until(() -> cloudCount("payment_facts", eventId) == 1);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            String metrics = get(pipeline.ingestManagementUrl() + "/actuator/prometheus").body();
+            assertThat(metrics).contains("ingest_events_accepted_total", "ingest_facts_written_total",
+                    "spring_kafka_template_seconds_count", "kafka_consumer_fetch_manager_records_lag");
+        });
+        assertThat(get(pipeline.settings().ingestUrl() + "/api/ops/counters").statusCode())
+                .as("no unauthenticated counters on the public port").isEqualTo(404);
+        assertThat(get(pipeline.settings().ingestUrl() + "/actuator/prometheus").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void theRelayServesQueueDepthAndSlotLag() {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            HttpResponse<String> response = get(pipeline.relayManagementUrl() + "/prometheus");
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.body()).containsPattern("(?m)^relay_queue_depth\\{.*\\} \\d")
+                    .containsPattern("(?m)^relay_slot_lag_bytes\\{.*\\} \\d")
+                    .contains("relay_queue_oldest_pending_age_seconds", "relay_deliveries_total",
+                            "relay_delivery_failures_total", "relay_backpressure", "relay_clock_skew_seconds");
+        });
+    }
+
+    private String postSignedEvent() throws Exception {
         String eventId = UUID.randomUUID().toString();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         byte[] body = ("{\"eventId\":\"" + eventId + "\",\"eventType\":\"order_paid\",\"venueId\":\""
@@ -90,7 +138,19 @@ class RunnableJarsIT {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-        await().atMost(Duration.ofSeconds(60)).until(() -> cloudCount("events", eventId) == 1);
+        return eventId;
+    }
+
+    private HttpResponse<String> get(String url) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
@@ -101,7 +161,7 @@ class RunnableJarsIT {
         assertThat(paid.eventId()).isNotBlank();
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100))
                 .until(() -> cloudCount("events", paid.eventId()) == 1);
-        await().atMost(Duration.ofSeconds(30)).as("the relay recorded its delivery")
+        await("the relay recorded its delivery").atMost(Duration.ofSeconds(30))
                 .until(() -> delivered(paid.eventId()));
     }
 
@@ -119,16 +179,29 @@ class RunnableJarsIT {
 
     @Test
     void theIngestJarRunsItsAdminCommand() throws Exception {
+        String list = admin(0, "list");
+        assertThat(list).contains(pipeline.settings().nodeId()).doesNotContain("NoClassDefFoundError");
+        // What the compose stack's one-shot admin service runs: a given finance token, twice (idempotent).
+        admin(0, "issue-token", "jars-it-finance", pipeline.settings().venueId(), "--token=jars-it-token");
+        admin(0, "issue-token", "jars-it-finance", pipeline.settings().venueId(), "--token=jars-it-token");
+        HttpResponse<String> report = http.send(HttpRequest.newBuilder(URI.create(pipeline.settings().ingestUrl()
+                        + "/api/reports/daily-totals?venueId=" + pipeline.settings().venueId() + "&date=2026-01-01"))
+                .header("Authorization", "Bearer jars-it-token").GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(report.statusCode()).as(report.body()).isEqualTo(200);
+    }
+
+    private String admin(int expectedStatus, String... command) throws Exception {
         Path jar = ServiceProcess.runnableJar(pipeline.settings().home(), "ingest-consumer");
-        Process admin = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-jar", jar.toString(), "admin", "list",
-                "--spring.datasource.url=" + pipeline.cloudJdbcUrl(),
-                "--spring.datasource.username=" + PostgresServer.USER, "--spring.datasource.password=")
-                .redirectErrorStream(true).start();
+        List<String> args = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-Xmx256m", "-jar", jar.toString(), "admin"));
+        args.addAll(List.of(command));
+        args.addAll(List.of("--spring.datasource.url=" + pipeline.cloudJdbcUrl(),
+                "--spring.datasource.username=" + PostgresServer.USER, "--spring.datasource.password="));
+        Process admin = new ProcessBuilder(args).redirectErrorStream(true).start();
         String output = new String(admin.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(admin.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        assertThat(admin.exitValue()).as(output).isZero();
-        assertThat(output).contains(pipeline.settings().nodeId()).doesNotContain("NoClassDefFoundError");
+        assertThat(admin.exitValue()).as(output).isEqualTo(expectedStatus);
+        return output;
     }
 
     private int cloudCount(String table, String eventId) throws SQLException {

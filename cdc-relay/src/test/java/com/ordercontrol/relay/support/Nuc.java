@@ -62,6 +62,7 @@ public final class Nuc {
         env.put("RELAY_OFFSET_FLUSH_INTERVAL", "200ms");
         env.put("RELAY_RECONCILE_INTERVAL", "1h");
         env.put("RELAY_HTTP_TIMEOUT", "2s");
+        env.put("RELAY_MANAGEMENT_PORT", "0"); // relay processes in tests: any free port
         return env;
     }
 

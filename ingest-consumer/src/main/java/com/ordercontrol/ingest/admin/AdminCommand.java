@@ -31,7 +31,9 @@ public class AdminCommand {
               disable <nodeId> | enable <nodeId>
               require-webhooks <nodeId> <true|false>
               list                                                  nodes and venues, no secrets
-              issue-token <label> <venueId>[,<venueId>...]          prints a new finance token once
+              issue-token <label> <venueId>[,<venueId>...] [--token=<token>]
+                                                                    prints a new finance token once, or
+                                                                    registers the given one (idempotent)
               revoke-token <id or label>
               list-tokens""";
 
@@ -103,6 +105,12 @@ public class AdminCommand {
             case "issue-token" -> {
                 need(w, 3);
                 Set<String> venues = new LinkedHashSet<>(List.of(w.get(2).split(",")));
+                String given = option(args, "token");
+                if (given != null) {
+                    tokens.register(given, w.get(1), venues);
+                    out.println("finance token '" + w.get(1) + "' registered for " + venues);
+                    return 0;
+                }
                 String token = tokens.issue(w.get(1), venues);
                 out.println("finance token '" + w.get(1) + "' for " + venues + " (shown once, store it now):");
                 out.println(token);
