@@ -15,16 +15,18 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST /api/events/ingest}, one envelope or an array of them: size (413), signature and node
- * (401/403), body shape (400), then per envelope readable / own venue / repeat in the request
- * ({@link EnvelopeScreen}), then the accepted envelopes go to the topic in order and the answer waits for
- * every acknowledgement (202; 503 when any does not come in time). A single envelope that is unreadable or
- * foreign is refused as a whole (400/403), as before batches. Each refusal is counted and logged without
- * secrets.
+ * {@code POST /api/events/ingest} and {@code POST /api/nodes/{nodeId}/events}, one envelope or an array of
+ * them: size (413), signature and node (401/403), body shape (400), then per envelope readable / own venue /
+ * repeat in the request ({@link EnvelopeScreen}); a Standard Webhooks request whose webhook-id was already
+ * accepted produces nothing ({@link AcceptedWebhookIds}, every element {@code duplicate}); else the accepted
+ * envelopes go to the topic in order and the answer waits for every acknowledgement (202; 503 when any does
+ * not come in time). A single envelope that is unreadable or foreign is refused as a whole (400/403), as
+ * before batches. Each refusal is counted and logged without secrets.
  */
 @RestController
 class IngestController {
@@ -35,14 +37,16 @@ class IngestController {
             + "this request may already be stored; send the whole request again (duplicates are absorbed)";
 
     private final RequestAuthenticator authenticator;
+    private final AcceptedWebhookIds webhookIds;
     private final EventPublisher publisher;
     private final IngestCounters counters;
     private final IngestSettings settings;
     private final Clock clock;
 
-    IngestController(RequestAuthenticator authenticator, EventPublisher publisher, IngestCounters counters,
-            IngestSettings settings, Clock clock) {
+    IngestController(RequestAuthenticator authenticator, AcceptedWebhookIds webhookIds, EventPublisher publisher,
+            IngestCounters counters, IngestSettings settings, Clock clock) {
         this.authenticator = authenticator;
+        this.webhookIds = webhookIds;
         this.publisher = publisher;
         this.counters = counters;
         this.settings = settings;
@@ -52,6 +56,18 @@ class IngestController {
     @PostMapping(WireHeaders.INGEST_PATH)
     ResponseEntity<byte[]> ingest(HttpServletRequest http) throws IOException {
         return handle(http, http.getHeader(WireHeaders.NODE_ID));
+    }
+
+    /** The same, with the node taken from the path, for senders that cannot set custom headers. */
+    @PostMapping(WireHeaders.NODE_EVENTS_PATH)
+    ResponseEntity<byte[]> ingestForNode(@PathVariable("nodeId") String nodeId, HttpServletRequest http)
+            throws IOException {
+        String header = http.getHeader(WireHeaders.NODE_ID);
+        if (header != null && !header.equals(nodeId)) {
+            return refuse(400, "node_id_mismatch", nodeId,
+                    WireHeaders.NODE_ID + " must name the node of the path, or be left out");
+        }
+        return handle(http, nodeId);
     }
 
     private ResponseEntity<byte[]> handle(HttpServletRequest http, String nodeId) throws IOException {
@@ -81,6 +97,12 @@ class IngestController {
             ElementResult refused = results.get(0);
             return refuse(refused.status(), refused.reason(), nodeId, refused.message());
         }
+        String webhookId = AuthResult.STANDARD_WEBHOOKS.equals(auth.scheme()) ? request.webhookId() : null;
+        if (webhookId != null && webhookIds.seen(auth.node().nodeId(), webhookId)) {
+            results = results.stream().map(ElementResult::asDuplicate).toList();
+            counters.increment("ingest.replayed_webhook_ids");
+            return answer(submission, results, nodeId);
+        }
         List<VerifiedEvent> accepted = results.stream().filter(ElementResult::isAccepted).map(ElementResult::event)
                 .toList();
         try {
@@ -93,6 +115,13 @@ class IngestController {
             return ErrorBody.unavailable(Unavailable.KAFKA,
                     submission.batch() ? BATCH_NOT_STORED : Unavailable.KAFKA.message);
         }
+        if (webhookId != null) {
+            webhookIds.remember(auth.node().nodeId(), webhookId);
+        }
+        return answer(submission, results, nodeId);
+    }
+
+    private ResponseEntity<byte[]> answer(Submission submission, List<ElementResult> results, String nodeId) {
         count(submission, results, nodeId);
         return submission.batch() ? IngestAnswers.batch(results) : IngestAnswers.single(results.get(0));
     }
