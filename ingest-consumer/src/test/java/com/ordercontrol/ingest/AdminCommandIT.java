@@ -1,6 +1,7 @@
 package com.ordercontrol.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.ordercontrol.ingest.admin.AdminCommand;
 import com.ordercontrol.ingest.support.CloudServers;
@@ -9,6 +10,7 @@ import com.ordercontrol.ingest.support.IngestClient;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -72,10 +74,13 @@ class AdminCommandIT {
         assertThat(listed.output().lines().filter(l -> l.startsWith("node-x")).findFirst().orElseThrow())
                 .matches("node-x\\s+venue-x\\s+true\\s+false\\s+2\\s+\\d{4}-.*");
 
+        // Node credentials are cached for ingest.node-cache-ttl (5 s): each change takes effect within that bound.
         assertThat(run("finish-rotation", "node-x").status()).isZero();
-        assertThat(client.postSigned("node-x", first, Events.simple("venue-x", "1.00", "0")).statusCode()).isEqualTo(401);
+        await().atMost(Duration.ofSeconds(15)).until(() ->
+                client.postSigned("node-x", first, Events.simple("venue-x", "1.00", "0")).statusCode() == 401);
         assertThat(run("disable", "node-x").status()).isZero();
-        assertThat(client.postSigned("node-x", second, Events.simple("venue-x", "1.00", "0")).statusCode()).isEqualTo(403);
+        await().atMost(Duration.ofSeconds(15)).until(() ->
+                client.postSigned("node-x", second, Events.simple("venue-x", "1.00", "0")).statusCode() == 403);
     }
 
     @Test

@@ -9,24 +9,18 @@ import com.ordercontrol.ingest.support.CloudServers;
 import com.ordercontrol.ingest.support.Events;
 import com.ordercontrol.ingest.support.FactTables;
 import com.ordercontrol.ingest.support.IngestClient;
+import com.ordercontrol.ingest.support.TopicRecords;
 import com.ordercontrol.ingest.support.WebhookHeaders;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -247,24 +241,9 @@ class IngestRefusalsIT {
     }
 
     private ConsumerRecord<String, byte[]> findRecord(String eventId) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, CloudServers.kafka().bootstrapServers());
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props)) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
-                    if (new String(r.value(), StandardCharsets.UTF_8).contains(eventId)) {
-                        return r;
-                    }
-                }
-            }
-        }
-        throw new AssertionError("record of " + eventId + " not found on " + topic);
+        List<ConsumerRecord<String, byte[]>> found = TopicRecords.matching(topic,
+                r -> TopicRecords.value(r).contains(eventId), 1);
+        assertThat(found).as("record of " + eventId + " on " + topic).isNotEmpty();
+        return found.get(0);
     }
 }

@@ -33,7 +33,8 @@ public class NodeRegistry {
             insert into venues (venue_id, name, time_zone) values (?, ?, ?)
             on conflict (venue_id) do update set name = excluded.name, time_zone = excluded.time_zone""";
     private static final String INSERT_NODE = """
-            insert into nodes (node_id, venue_id) values (?, ?) on conflict (node_id) do nothing""";
+            insert into nodes (node_id, venue_id, require_webhooks) values (?, ?, false)
+            on conflict (node_id) do nothing""";
     private static final String INSERT_SECRET_UNLESS_ACTIVE = """
             insert into node_secrets (node_id, secret)
             select ?, ? where not exists (
