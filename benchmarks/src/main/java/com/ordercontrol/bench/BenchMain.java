@@ -18,6 +18,7 @@ public final class BenchMain {
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         Path data = home.resolve(".bench");
         int status = switch (args[0]) {
+            case "load-test" -> LoadTest.run(home, data.resolve("load-test"), rest);
             case "debezium-shape" -> DebeziumShape.run(home, data.resolve("debezium-shape"));
             default -> {
                 System.err.println("unknown command " + args[0]);
