@@ -19,6 +19,7 @@ public final class BenchMain {
         Path data = home.resolve(".bench");
         int status = switch (args[0]) {
             case "load-test" -> LoadTest.run(home, data.resolve("load-test"), rest);
+            case "relay" -> RelayBenchmark.run(home, data.resolve("relay"), rest);
             case "debezium-shape" -> DebeziumShape.run(home, data.resolve("debezium-shape"));
             default -> {
                 System.err.println("unknown command " + args[0]);
