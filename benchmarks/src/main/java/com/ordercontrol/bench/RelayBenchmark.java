@@ -35,15 +35,21 @@ final class RelayBenchmark {
                   double rssMiB, double cpuSeconds, boolean factsEqual) {
     }
 
-    private interface Contender extends AutoCloseable {
-        long pid();
+    /** A relay under test, whichever kind: its process and how to stop it. */
+    private record Contender(long pid, java.util.function.BooleanSupplier alive, java.util.function.Supplier<String> log,
+                             Runnable stop) implements AutoCloseable {
+        boolean isAlive() {
+            return alive.getAsBoolean();
+        }
 
-        boolean isAlive();
-
-        String tail();
+        String tail() {
+            return log.get();
+        }
 
         @Override
-        void close();
+        public void close() {
+            stop.run();
+        }
     }
 
     private RelayBenchmark() {
@@ -138,46 +144,14 @@ final class RelayBenchmark {
                 dir.resolve("relay.log"));
         ServiceProcess p = ServiceProcess.start(new ServiceProcess.Spec(spec.name(), spec.home(), spec.module(),
                 spec.mainClass(), heap, spec.environment(), spec.arguments(), spec.logFile()));
-        return new Contender() {
-            public long pid() {
-                return p.pid();
-            }
-
-            public boolean isAlive() {
-                return p.isAlive();
-            }
-
-            public String tail() {
-                return p.tail(30);
-            }
-
-            public void close() {
-                p.close();
-            }
-        };
+        return new Contender(p.pid(), p::isAlive, () -> p.tail(30), p::close);
     }
 
     private static Contender peer(Path home, Path dist, Path dir, Cloud cloud, String node, String secret,
                                   PosDatabase pos, DebeziumServerPeer.Mode mode, String heap) {
         DebeziumServerPeer p = DebeziumServerPeer.start(home, dist, dir.resolve("debezium-server"), pos,
                 cloud.ingestUrl(), node, secret, mode, heap);
-        return new Contender() {
-            public long pid() {
-                return p.pid();
-            }
-
-            public boolean isAlive() {
-                return p.isAlive();
-            }
-
-            public String tail() {
-                return p.tail(30);
-            }
-
-            public void close() {
-                p.close();
-            }
-        };
+        return new Contender(p.pid(), p::isAlive, () -> p.tail(30), p::close);
     }
 
     private static void awaitCount(FactsWatch watch, long count, Duration timeout, Contender contender) {
