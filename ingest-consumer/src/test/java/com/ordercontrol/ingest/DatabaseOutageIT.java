@@ -40,7 +40,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * Issue 4: stopping the cloud database while events flow, then starting it again: every event becomes a
  * fact, none twice. This class has its own PostgreSQL (same data directory and port across the restart).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// No node cache: the request sent while the database is down must find it down (and get 503).
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "ingest.node-cache-ttl=0s")
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class DatabaseOutageIT {
 

@@ -1,6 +1,7 @@
 package com.ordercontrol.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.ordercontrol.ingest.monitoring.IngestCounters;
 import com.ordercontrol.ingest.registry.NodeRegistry;
@@ -150,7 +151,8 @@ class IngestRefusalsIT {
         assertThat(counters.get("ingest.refused.403.node_disabled")).isGreaterThanOrEqualTo(1);
 
         registry.setEnabled("node-d", true);
-        assertThat(client.post(body, headers).statusCode()).isEqualTo(202);
+        // Node credentials are cached for ingest.node-cache-ttl (5 s): enabling takes effect within that bound.
+        await().atMost(Duration.ofSeconds(15)).until(() -> client.post(body, headers).statusCode() == 202);
         tables.awaitEvent(Events.eventIdOf(body));
     }
 
@@ -213,6 +215,9 @@ class IngestRefusalsIT {
 
         registry.finishRotation("node-r");
         String three = Events.simple("venue-r", "3.00", "0.00");
+        // Within ingest.node-cache-ttl (5 s) the old secret may still verify; after it, never.
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(250))
+                .until(() -> client.postSigned("node-r", "old-secret-r", three).statusCode() == 401);
         assertThat(client.postSigned("node-r", "old-secret-r", three).statusCode()).isEqualTo(401);
         assertThat(client.post(three, WebhookHeaders.signed("node-r", "old-secret-r", Events.eventIdOf(three),
                 Instant.now(), three)).statusCode()).isEqualTo(401);

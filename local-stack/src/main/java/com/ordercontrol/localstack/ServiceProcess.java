@@ -12,9 +12,11 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One service of the pipeline running as its own operating-system process, started from its module's
- * compiled classes and the runtime class path Maven wrote for it ({@code target/runtime-classpath.txt}),
- * exactly as it would run on its own machine. Output goes to a log file.
+ * One service of the pipeline running as its own operating-system process. The shipped services (POS,
+ * relay, ingest) start from the same self-contained jar an operator installs
+ * ({@code <module>/target/<module>-<version>-exec.jar}, {@code java -jar}), so what is tested is what
+ * ships. Test-only helpers (the Kafka broker) start from their module's classes and the runtime class
+ * path Maven wrote for it ({@code target/runtime-classpath.txt}). Output goes to a log file.
  */
 public final class ServiceProcess implements AutoCloseable {
 
@@ -24,7 +26,8 @@ public final class ServiceProcess implements AutoCloseable {
      * @param name        a short name for messages
      * @param home        the repository root
      * @param module      the module folder under {@code home}
-     * @param mainClass   the class to run
+     * @param mainClass   the class to run from the module's class path, or {@code null} to run the module's
+     *                    runnable jar with {@code java -jar}
      * @param maxHeap     for {@code -Xmx}, e.g. {@code 256m}
      * @param environment extra environment variables (secrets go here, never on the command line)
      * @param arguments   program arguments, e.g. Spring's {@code --server.port=8081}
@@ -35,7 +38,8 @@ public final class ServiceProcess implements AutoCloseable {
 
         @Override
         public String toString() {
-            return "Spec[" + name + " " + module + " " + mainClass + "]"; // the environment may hold secrets
+            return "Spec[" + name + " " + module + " " + (mainClass == null ? "runnable jar" : mainClass)
+                    + "]"; // the environment may hold secrets
         }
     }
 
@@ -56,25 +60,20 @@ public final class ServiceProcess implements AutoCloseable {
     /** Starts the service a spec describes. */
     public static ServiceProcess start(Spec spec) {
         String name = spec.name();
-        String module = spec.module();
         Path logFile = spec.logFile();
-        Path moduleDir = spec.home().resolve(module);
-        Path classes = moduleDir.resolve("target/classes");
-        Path classpathFile = moduleDir.resolve("target/runtime-classpath.txt");
-        if (!Files.isDirectory(classes) || !Files.isRegularFile(classpathFile)) {
-            throw new IllegalStateException(module + " is not built (missing " + classpathFile
-                    + "); run: mvn -B package -DskipTests");
-        }
         try {
-            String classpath = classes + java.io.File.pathSeparator
-                    + Files.readString(classpathFile, StandardCharsets.UTF_8).trim();
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.add("-Xmx" + spec.maxHeap());
             command.add("-XX:+UseSerialGC");
-            command.add("-cp");
-            command.add(classpath);
-            command.add(spec.mainClass());
+            if (spec.mainClass() == null) {
+                command.add("-jar");
+                command.add(runnableJar(spec.home(), spec.module()).toString());
+            } else {
+                command.add("-cp");
+                command.add(classPath(spec.home(), spec.module()));
+                command.add(spec.mainClass());
+            }
             command.addAll(spec.arguments());
             Files.createDirectories(logFile.getParent());
             ProcessBuilder builder = new ProcessBuilder(command)
@@ -85,6 +84,41 @@ public final class ServiceProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + name, e);
         }
+    }
+
+    /**
+     * The self-contained jar {@code mvn package} builds for a service module:
+     * {@code <module>/target/<module>-<version>-exec.jar}.
+     */
+    public static Path runnableJar(Path home, String module) {
+        Path target = home.resolve(module).resolve("target");
+        List<Path> jars = new ArrayList<>();
+        if (Files.isDirectory(target)) {
+            try (var files = Files.list(target)) {
+                files.filter(f -> {
+                    String n = f.getFileName().toString();
+                    return n.startsWith(module + "-") && n.endsWith("-exec.jar");
+                }).forEach(jars::add);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        if (jars.size() != 1) {
+            throw new IllegalStateException(module + " has " + (jars.isEmpty() ? "no" : "more than one")
+                    + " runnable jar (" + target + "/" + module + "-*-exec.jar); run: mvn -B package -DskipTests");
+        }
+        return jars.get(0);
+    }
+
+    private static String classPath(Path home, String module) throws IOException {
+        Path moduleDir = home.resolve(module);
+        Path classes = moduleDir.resolve("target/classes");
+        Path classpathFile = moduleDir.resolve("target/runtime-classpath.txt");
+        if (!Files.isDirectory(classes) || !Files.isRegularFile(classpathFile)) {
+            throw new IllegalStateException(module + " is not built (missing " + classpathFile
+                    + "); run: mvn -B package -DskipTests");
+        }
+        return classes + java.io.File.pathSeparator + Files.readString(classpathFile, StandardCharsets.UTF_8).trim();
     }
 
     public String name() {

@@ -6,7 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** How each service of the pipeline is started as its own process: class, heap, settings. */
+/** How each service of the pipeline is started as its own process: its runnable jar, heap, settings. */
 public final class ServiceSpecs {
 
     /** The relay's replication slot (its default {@code RELAY_SLOT_NAME}). */
@@ -18,7 +18,7 @@ public final class ServiceSpecs {
     /** The cloud's ingest service. */
     public static ServiceProcess.Spec ingest(Path home, int port, String cloudJdbcUrl, String kafkaBootstrap,
                                              Path logFile) {
-        return new ServiceProcess.Spec("ingest", home, "ingest-consumer", "com.ordercontrol.ingest.IngestApplication",
+        return new ServiceProcess.Spec("ingest", home, "ingest-consumer", null,
                 "384m", Map.of(), List.of(
                         "--server.port=" + port,
                         "--spring.datasource.url=" + cloudJdbcUrl,
@@ -31,7 +31,7 @@ public final class ServiceSpecs {
     /** A venue's reference POS API. */
     public static ServiceProcess.Spec pos(String name, Path home, int port, String posJdbcUrl, String venueId,
                                           Path logFile) {
-        return new ServiceProcess.Spec(name, home, "pos-outbox", "com.ordercontrol.pos.PosApplication", "256m",
+        return new ServiceProcess.Spec(name, home, "pos-outbox", null, "256m",
                 Map.of(), List.of(
                         "--server.port=" + port,
                         "--spring.datasource.url=" + posJdbcUrl,
@@ -56,7 +56,7 @@ public final class ServiceSpecs {
         env.put("RELAY_DB_USER", PostgresServer.USER);
         env.put("RELAY_DB_PASSWORD", "");
         env.putAll(tuning);
-        return new ServiceProcess.Spec(name, home, "cdc-relay", "com.ordercontrol.relay.RelayMain", "192m",
+        return new ServiceProcess.Spec(name, home, "cdc-relay", null, "192m",
                 Map.copyOf(env), List.of(), logFile);
     }
 

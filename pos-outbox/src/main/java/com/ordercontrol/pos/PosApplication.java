@@ -1,5 +1,6 @@
 package com.ordercontrol.pos;
 
+import com.ordercontrol.outbox.OutboxSchema;
 import com.ordercontrol.outbox.OutboxWriter;
 import com.ordercontrol.outbox.SpringOutboxWriter;
 import java.time.Clock;
@@ -7,6 +8,7 @@ import javax.sql.DataSource;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -24,6 +26,18 @@ public class PosApplication {
     @Bean
     SpringOutboxWriter outboxWriter(DataSource dataSource) {
         return OutboxWriter.spring(dataSource);
+    }
+
+    /**
+     * At start-up: the outbox table first (its own history, shipped with the outbox writer, as any POS
+     * embedding the writer does), then this POS's own tables (spring.flyway: pos_schema_history).
+     */
+    @Bean
+    FlywayMigrationStrategy outboxThenPosTables() {
+        return flyway -> {
+            OutboxSchema.migrate(flyway.getConfiguration().getDataSource());
+            flyway.migrate();
+        };
     }
 
     /** Payment times come from here, so tests can pin the business day. */

@@ -3,6 +3,7 @@ package com.ordercontrol.relay.support;
 import static org.awaitility.Awaitility.await;
 
 import com.ordercontrol.infra.PostgresServer;
+import com.ordercontrol.outbox.OutboxSchema;
 import com.ordercontrol.relay.config.RelaySettings;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -29,8 +30,16 @@ public final class Nuc {
 
     private final String url;
 
+    /** A fresh database with the outbox table, created as a POS does: the outbox writer's own migration. */
     public Nuc(String database) {
+        this(database, true);
+    }
+
+    public Nuc(String database, boolean withOutboxTable) {
         this.url = TestPostgres.database(database);
+        if (withOutboxTable) {
+            OutboxSchema.migrate(url, PostgresServer.USER, "");
+        }
     }
 
     public String url() {

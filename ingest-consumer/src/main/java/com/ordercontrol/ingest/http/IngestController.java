@@ -88,7 +88,8 @@ class IngestController {
         } catch (StreamUnavailableException e) {
             log.warn("event {} from node {} not stored, answering 503: {}", envelope.eventId(), nodeId, e.getMessage());
             counters.increment("ingest.unavailable.503");
-            return ErrorBody.response(503, "the event stream cannot store events now; retry later", true);
+            counters.increment("ingest.unavailable.503.kafka");
+            return ErrorBody.unavailable(Unavailable.KAFKA, Unavailable.KAFKA.message);
         }
         counters.increment("ingest.accepted");
         return ErrorBody.json(202, "{\"status\":\"accepted\",\"eventId\":" + ErrorBody.quote(envelope.eventId()) + "}");
@@ -97,6 +98,6 @@ class IngestController {
     private ResponseEntity<byte[]> refuse(int status, String reason, String nodeId, String message) {
         counters.increment("ingest.refused." + status + "." + reason);
         log.info("refused ingest request from node {}: {} {}", ErrorBody.printable(nodeId), status, reason);
-        return ErrorBody.response(status, message, false);
+        return ErrorBody.response(status, message);
     }
 }

@@ -4,7 +4,7 @@ import com.ordercontrol.contract.EventSigner;
 import com.ordercontrol.contract.SignatureVerifier;
 import com.ordercontrol.contract.WebhookVerifier;
 import com.ordercontrol.ingest.IngestSettings;
-import com.ordercontrol.ingest.registry.NodeRegistry;
+import com.ordercontrol.ingest.registry.NodeCredentials;
 import com.ordercontrol.ingest.registry.RegisteredNode;
 import java.time.Clock;
 import java.util.List;
@@ -26,10 +26,10 @@ class RequestAuthenticator {
     // Verifying an unknown node's request against a throw-away key keeps its timing like a known node's.
     private static final EventSigner DECOY = EventSigner.withSecret("decoy-key-for-unknown-nodes");
 
-    private final NodeRegistry registry;
+    private final NodeCredentials registry;
     private final WebhookVerifier webhookVerifier;
 
-    RequestAuthenticator(NodeRegistry registry, Clock clock, IngestSettings settings) {
+    RequestAuthenticator(NodeCredentials registry, Clock clock, IngestSettings settings) {
         this.registry = registry;
         this.webhookVerifier = WebhookVerifier.withClock(clock, settings.webhookTolerance());
     }

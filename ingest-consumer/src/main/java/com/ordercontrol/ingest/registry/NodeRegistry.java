@@ -38,9 +38,11 @@ public class NodeRegistry {
             insert into node_secrets (node_id, secret)
             select ?, ? where not exists (
                 select 1 from node_secrets where node_id = ? and secret = ? and (expires_at is null or expires_at > ?))""";
-    private static final String ACTIVE_SECRETS = """
-            select secret from node_secrets where node_id = ? and (expires_at is null or expires_at > ?)
-            order by secret_id desc""";
+    private static final String FIND_NODE = """
+            select n.node_id, n.venue_id, n.enabled, n.require_webhooks, s.secret
+            from nodes n left join node_secrets s
+              on s.node_id = n.node_id and (s.expires_at is null or s.expires_at > ?)
+            where n.node_id = ? order by s.secret_id desc""";
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -125,21 +127,36 @@ public class NodeRegistry {
         jdbc.update("update nodes set require_webhooks = ? where node_id = ?", required, nodeId);
     }
 
-    /** The node with signers for its active secrets, if it is registered (enabled or not). */
+    /**
+     * The node with signers for its active secrets, if it is registered (enabled or not): one query,
+     * one connection. The ingest path reads it through {@link NodeCredentials}, which caches it briefly.
+     */
     public Optional<RegisteredNode> find(String nodeId) {
-        List<RegisteredNode> found = jdbc.query(
-                "select node_id, venue_id, enabled, require_webhooks from nodes where node_id = ?",
-                (rs, i) -> {
-                    List<EventSigner> signers = new ArrayList<>();
-                    List<WebhookSigner> webhookSigners = new ArrayList<>();
-                    for (String secret : activeSecrets(rs.getString(1))) {
-                        signers.add(EventSigner.withSecret(secret));
-                        webhookSigners.add(WebhookSigner.withSecret(secret));
-                    }
-                    return new RegisteredNode(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getBoolean(4),
-                            signers, webhookSigners);
-                }, nodeId);
-        return found.stream().findFirst();
+        List<NodeRow> rows = jdbc.query(FIND_NODE, (rs, i) -> new NodeRow(rs.getString(1), rs.getString(2),
+                rs.getBoolean(3), rs.getBoolean(4), rs.getString(5)), Timestamp.from(clock.instant()), nodeId);
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        List<EventSigner> signers = new ArrayList<>();
+        List<WebhookSigner> webhookSigners = new ArrayList<>();
+        for (NodeRow row : rows) {
+            if (row.secret() != null) {
+                signers.add(EventSigner.withSecret(row.secret()));
+                webhookSigners.add(WebhookSigner.withSecret(row.secret()));
+            }
+        }
+        NodeRow first = rows.get(0);
+        return Optional.of(new RegisteredNode(first.nodeId(), first.venueId(), first.enabled(), first.requireWebhooks(),
+                signers, webhookSigners));
+    }
+
+    /** One row of {@link #FIND_NODE}: the node, and one of its active secrets (null when it has none). */
+    private record NodeRow(String nodeId, String venueId, boolean enabled, boolean requireWebhooks, String secret) {
+
+        @Override
+        public String toString() {
+            return "NodeRow[" + nodeId + "]";
+        }
     }
 
     /** All nodes, without secrets. */
@@ -169,10 +186,6 @@ public class NodeRegistry {
     public List<Venue> venues() {
         return jdbc.query("select venue_id, name, time_zone from venues order by venue_id",
                 (rs, i) -> new Venue(rs.getString(1), rs.getString(2), ZoneId.of(rs.getString(3))));
-    }
-
-    private List<String> activeSecrets(String nodeId) {
-        return jdbc.queryForList(ACTIVE_SECRETS, String.class, nodeId, Timestamp.from(clock.instant()));
     }
 
     private void requireNode(String nodeId) {

@@ -10,6 +10,8 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.Set;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -35,10 +37,12 @@ class ReportController {
     private final DailyTotalsReport report;
     private final IngestCounters counters;
 
-    ReportController(ReportTokens tokens, NodeRegistry registry, JdbcTemplate jdbc, IngestCounters counters) {
+    /** The report's queries run on their own pool ({@code reportsDataSource}), so they never starve ingest. */
+    ReportController(ReportTokens tokens, NodeRegistry registry, @Qualifier("reportsDataSource") DataSource reports,
+            IngestCounters counters) {
         this.tokens = tokens;
         this.registry = registry;
-        this.report = new DailyTotalsReport(jdbc);
+        this.report = new DailyTotalsReport(new JdbcTemplate(reports));
         this.counters = counters;
     }
 

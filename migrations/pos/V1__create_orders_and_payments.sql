@@ -1,7 +1,9 @@
--- The reference POS's own tables. A real POS keeps its schema; only outbox_event (V2) is the contract.
-create sequence order_number_seq start with 1001;
+-- The reference POS's own tables, applied only by the reference POS (history pos_schema_history).
+-- A real POS keeps its own schema; only outbox_event (migrations/outbox, shipped with the outbox writer)
+-- is the contract. "if not exists": a database made by the old single NUC history already has them.
+create sequence if not exists order_number_seq start with 1001;
 
-create table orders (
+create table if not exists orders (
     order_id     uuid          primary key,
     venue_id     text          not null,
     order_number bigint        not null unique default nextval('order_number_seq'),
@@ -12,7 +14,7 @@ create table orders (
     paid_at      timestamptz
 );
 
-create table payments (
+create table if not exists payments (
     payment_id uuid          primary key,
     order_id   uuid          not null references orders (order_id),
     method     text          not null,
@@ -21,5 +23,5 @@ create table payments (
     paid_at    timestamptz   not null
 );
 
-create index payments_order_id_idx on payments (order_id);
-create index payments_paid_at_idx on payments (paid_at);
+create index if not exists payments_order_id_idx on payments (order_id);
+create index if not exists payments_paid_at_idx on payments (paid_at);

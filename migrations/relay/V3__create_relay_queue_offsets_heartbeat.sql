@@ -1,10 +1,13 @@
--- The relay's own tables on the NUC. The relay moves outbox rows from the WAL into
+-- The relay's own tables on the NUC, applied by the relay only (history relay_schema_history). It needs
+-- outbox_event to exist (the POS creates it with the outbox writer) and creates nothing of the POS's.
+-- "if not exists": a database made by the old single NUC history already has these.
+-- The relay moves outbox rows from the WAL into
 -- cloud_event_queue (durable, capped by the relay), sends them in queue order, and on success
 -- hard-deletes the queue row and records the event in relay_delivered_event in the same transaction.
 
 -- The seed's CloudEventQueue, with the event's exact envelope bytes and a parked state.
 -- queue_position gives delivery order (the order rows left the WAL, i.e. commit order).
-create table cloud_event_queue (
+create table if not exists cloud_event_queue (
     queue_position bigint generated always as identity primary key,
     event_id       uuid        not null unique,
     event_type     text        not null,
@@ -20,21 +23,21 @@ create table cloud_event_queue (
     parked_at      timestamptz
 );
 
-create index cloud_event_queue_pending_idx on cloud_event_queue (status, queue_position);
+create index if not exists cloud_event_queue_pending_idx on cloud_event_queue (status, queue_position);
 
 -- What was accepted by the cloud (2xx). The reconciliation sweep compares the outbox against this
 -- log and the queue; rows are purged together with the outbox rows after the retention window.
-create table relay_delivered_event (
+create table if not exists relay_delivered_event (
     event_id     uuid        primary key,
     delivered_at timestamptz not null,
     http_status  integer     not null
 );
 
-create index relay_delivered_event_delivered_at_idx on relay_delivered_event (delivered_at);
+create index if not exists relay_delivered_event_delivered_at_idx on relay_delivered_event (delivered_at);
 
 -- Debezium's source offsets (Kafka Connect key/value bytes), written in a committed transaction so
 -- a power loss never loses or rewinds them past what was queued.
-create table relay_offset (
+create table if not exists relay_offset (
     offset_key   bytea       primary key,
     offset_value bytea,
     updated_at   timestamptz not null default now()
@@ -42,10 +45,16 @@ create table relay_offset (
 
 -- Written by Debezium's heartbeat.action.query; being in the publication, it lets the slot's
 -- confirmed position advance while the outbox is quiet and other POS tables write WAL.
-create table relay_heartbeat (
+create table if not exists relay_heartbeat (
     heartbeat_id integer     primary key check (heartbeat_id = 1),
     beat_at      timestamptz not null
 );
 
 -- Only the outbox and the heartbeat table are decoded (Debezium runs with publication.autocreate.mode=disabled).
-create publication relay_outbox_publication for table outbox_event, relay_heartbeat;
+do $$
+begin
+    if not exists (select 1 from pg_publication where pubname = 'relay_outbox_publication') then
+        create publication relay_outbox_publication for table outbox_event, relay_heartbeat;
+    end if;
+end
+$$;
