@@ -6,12 +6,13 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import com.ordercontrol.outbox.OutboxSchema;
 import org.flywaydb.core.Flyway;
 
 /**
- * The venue box's PostgreSQL for a benchmark: a fresh real server (logical decoding on), the NUC schema
- * applied by the same Flyway migrations the POS and the relay apply, and a publication limited to
- * {@code outbox_event} for the Debezium Server peer (the relay has its own, from migration V3).
+ * The venue box's PostgreSQL for a benchmark: a fresh real server (logical decoding on), the outbox and
+ * relay schemas applied by the same Flyway migrations the outbox writer and the relay apply, and a
+ * publication limited to {@code outbox_event} for the Debezium Server peer (the relay has its own).
  */
 final class PosDatabase implements AutoCloseable {
 
@@ -29,8 +30,12 @@ final class PosDatabase implements AutoCloseable {
         PostgresServer server = PostgresServer.startFresh(dir, 0);
         try {
             server.createDatabase(DATABASE);
+            // As the POS leaves it (the outbox writer's migration) and as the relay leaves it (its own tables and
+            // its publication): both must exist before a backlog is written, or pgoutput would not decode it.
+            OutboxSchema.migrate(server.jdbcUrl(DATABASE), PostgresServer.USER, "");
             Flyway.configure().dataSource(server.jdbcUrl(DATABASE), PostgresServer.USER, "")
-                    .locations("classpath:db/migration/nuc").load().migrate();
+                    .locations("classpath:db/migration/relay").table("relay_schema_history")
+                    .baselineOnMigrate(true).baselineVersion("0").load().migrate();
             try (Connection c = DriverManager.getConnection(server.jdbcUrl(DATABASE), PostgresServer.USER, "");
                  Statement s = c.createStatement()) {
                 s.execute("create publication " + PEER_PUBLICATION + " for table outbox_event");
