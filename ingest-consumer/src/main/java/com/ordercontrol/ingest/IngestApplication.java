@@ -19,8 +19,13 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class IngestApplication {
 
     public static void main(String[] args) {
+        if (IngestCli.isHelp(args)) {
+            System.exit(IngestCli.check(args, System.out, System.err));
+        }
         if (isCommand(args)) {
-            System.exit(runCommand(args, System.out));
+            // Help and usage errors are answered before any Spring context (so without a database).
+            int checked = IngestCli.check(args, System.out, System.err);
+            System.exit(checked != IngestCli.RUN ? checked : runCommand(args, System.out));
         }
         SpringApplication.run(IngestApplication.class, args);
     }

@@ -1,12 +1,16 @@
 package com.ordercontrol.localstack;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code bin/local-stack}: runs the whole pipeline on this machine, plays a day of orders through the
@@ -27,54 +31,47 @@ public final class LocalStack {
      */
     record Options(int orders, boolean once, Path home, Path data) {
 
+        /** Parses the command line; {@code --help} exits 0, a usage error exits 2 with the message on stderr. */
         static Options parse(String[] args) {
-            int orders = 100;
-            boolean once = false;
+            Cli cli = new Cli();
+            int status = cli.parse(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+            if (status >= 0) {
+                System.exit(status);
+            }
             Path home = Path.of(System.getProperty("pipeline.home", ".")).toAbsolutePath().normalize();
-            Path data = null;
-            for (int i = 0; i < args.length; i++) {
-                switch (args[i]) {
-                    case "--once" -> once = true;
-                    case "--orders" -> orders = positive(value(args, ++i, "--orders"), "--orders");
-                    case "--data-dir" -> data = Path.of(value(args, ++i, "--data-dir")).toAbsolutePath();
-                    case "-h", "--help" -> {
-                        System.out.println(USAGE);
-                        System.exit(0);
-                    }
-                    default -> fail("unknown argument: " + args[i]);
-                }
-            }
-            return new Options(orders, once, home, data == null ? home.resolve(".local-stack") : data);
-        }
-
-        private static String value(String[] args, int i, String flag) {
-            if (i >= args.length) {
-                fail(flag + " needs a value");
-            }
-            return args[i];
-        }
-
-        private static int positive(String text, String flag) {
-            try {
-                int n = Integer.parseInt(text);
-                if (n >= 1 && n <= 1_000_000) {
-                    return n;
-                }
-            } catch (NumberFormatException ignored) {
-                // reported below
-            }
-            fail(flag + " must be a whole number from 1 to 1000000, not '" + text + "'");
-            return 0;
+            return new Options(cli.orders, cli.once, home,
+                    cli.data == null ? home.resolve(".local-stack") : cli.data.toAbsolutePath());
         }
     }
 
-    static final String USAGE = """
-            usage: bin/local-stack [--orders N] [--once] [--data-dir DIR]
+    /** The command line (picocli). */
+    @Command(name = "bin/local-stack", mixinStandardHelpOptions = true, version = "local-stack",
+            description = {"Runs the whole pipeline on this machine (PostgreSQL x2, Kafka, ingest, POS, relay, each "
+                    + "service from its runnable jar), plays a day of orders and prints the cloud's daily totals "
+                    + "next to the POS's own."})
+    static final class Cli {
+        @Option(names = "--orders", paramLabel = "N", defaultValue = "100",
+                description = "orders to play through the POS API, 1 to 1000000 (default ${DEFAULT-VALUE})")
+        int orders;
 
-              --orders N      orders to play through the POS API (default 100)
-              --once          exit after the report: status 0 only when the cloud's totals equal the POS's
-              --data-dir DIR  where PostgreSQL, Kafka and the logs live (default .local-stack/; wiped at start)
-            """;
+        @Option(names = "--once",
+                description = "exit after the report: status 0 only when the cloud's totals equal the POS's")
+        boolean once;
+
+        @Option(names = "--data-dir", paramLabel = "DIR",
+                description = "where PostgreSQL, Kafka and the logs live (default .local-stack/; wiped at start)")
+        Path data;
+
+        /** -1 to run; otherwise the exit status (0 after help or version, 2 after a usage error). */
+        int parse(String[] args, PrintWriter out, PrintWriter err) {
+            return CommandLines.parse(this, args, out, err, cli -> {
+                if (orders < 1 || orders > 1_000_000) {
+                    throw new CommandLine.ParameterException(cli,
+                            "--orders must be a whole number from 1 to 1000000, not '" + orders + "'");
+                }
+            });
+        }
+    }
 
     public static void main(String[] args) throws Exception {
         Options options = Options.parse(args);
@@ -181,12 +178,6 @@ public final class LocalStack {
                 s.financeToken(), s.nodeId(), pipeline.kafkaBootstrapServers(), pipeline.posJdbcUrl(),
                 pipeline.cloudJdbcUrl(), s.dataDir().resolve("logs"), pipeline.ingestManagementUrl(),
                 pipeline.posManagementUrl(), pipeline.relayManagementUrl());
-    }
-
-    private static void fail(String message) {
-        System.err.println(message);
-        System.err.println(USAGE);
-        System.exit(64);
     }
 
     private static void say(String line) {

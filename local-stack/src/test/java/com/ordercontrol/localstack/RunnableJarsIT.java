@@ -182,11 +182,11 @@ class RunnableJarsIT {
         String list = admin(0, "list");
         assertThat(list).contains(pipeline.settings().nodeId()).doesNotContain("NoClassDefFoundError");
         // What the compose stack's one-shot admin service runs: a given finance token, twice (idempotent).
-        admin(0, "issue-token", "jars-it-finance", pipeline.settings().venueId(), "--token=jars-it-token");
-        admin(0, "issue-token", "jars-it-finance", pipeline.settings().venueId(), "--token=jars-it-token");
+        admin(0, "issue-token", "jars-it-finance", pipeline.settings().venueId(), "--token=jars-it-finance-token");
+        admin(0, "issue-token", "jars-it-finance", pipeline.settings().venueId(), "--token=jars-it-finance-token");
         HttpResponse<String> report = http.send(HttpRequest.newBuilder(URI.create(pipeline.settings().ingestUrl()
                         + "/api/reports/daily-totals?venueId=" + pipeline.settings().venueId() + "&date=2026-01-01"))
-                .header("Authorization", "Bearer jars-it-token").GET().build(), HttpResponse.BodyHandlers.ofString());
+                .header("Authorization", "Bearer jars-it-finance-token").GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(report.statusCode()).as(report.body()).isEqualTo(200);
     }
 
