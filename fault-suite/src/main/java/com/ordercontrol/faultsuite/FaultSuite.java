@@ -75,11 +75,16 @@ public final class FaultSuite {
             CloudRegistration registry = new CloudRegistration(cloud.jdbcUrl());
             for (int i = 1; i <= profile.venues(); i++) {
                 String venueId = "venue-" + i;
-                registry.venueWithNode(venueId, ZoneId.of("UTC"), "nuc-" + i, "secret-" + i + "-" + profile.seed());
+                // nuc-1 is also the bad-request corpus's seed-only sender, so it is registered as legacy.
+                if (i == 1) {
+                    registry.venueWithLegacyNode(venueId, ZoneId.of("UTC"), "nuc-" + i, "secret-" + i + "-" + profile.seed());
+                } else {
+                    registry.venueWithNode(venueId, ZoneId.of("UTC"), "nuc-" + i, "secret-" + i + "-" + profile.seed());
+                }
                 venues.add(new VenueBox(home, dataDir.resolve(venueId), venueId, "nuc-" + i,
                         "secret-" + i + "-" + profile.seed(), cloud.ingestPort()));
             }
-            registry.venueWithNode("venue-1", ZoneId.of("UTC"), "nuc-disabled", "disabled-secret");
+            registry.venueWithLegacyNode("venue-1", ZoneId.of("UTC"), "nuc-disabled", "disabled-secret");
             registry.nodes().setEnabled("nuc-disabled", false);
             for (VenueBox venue : venues) {
                 log.accept("starting " + venue.venueId + " (PostgreSQL, POS API, relay) ...");

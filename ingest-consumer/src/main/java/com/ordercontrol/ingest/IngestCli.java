@@ -112,6 +112,8 @@ final class IngestCli implements Runnable {
         String venueId;
         @Option(names = "--secret", paramLabel = "<secret>", description = "use this secret (write --secret=<value>)")
         String secret;
+        @Option(names = "--legacy", description = "may sign with the seed scheme alone (no Standard Webhooks)")
+        boolean legacy;
 
         @Override
         public void run() {

@@ -88,7 +88,7 @@ class DatabaseOutageIT {
     @Test
     void afterADatabaseOutageEveryEventBecomesAFactAndNoneTwice() throws Exception {
         registry.addVenue("venue-o", "O", ZoneId.of("UTC"));
-        registry.addNode("node-o", "venue-o", "secret-of-o");
+        registry.addLegacyNode("node-o", "venue-o", "secret-of-o");
         IngestClient client = new IngestClient(port);
         List<String> bodies = new ArrayList<>();
         for (int i = 0; i < 20; i++) {

@@ -54,11 +54,11 @@ class FactsAndReportIT {
     @BeforeEach
     void register() {
         registry.addVenue("venue-f", "F", ZoneId.of("UTC"));
-        registry.addNode("node-f", "venue-f", "secret-of-f");
+        registry.addLegacyNode("node-f", "venue-f", "secret-of-f");
         registry.addVenue("venue-la", "Los Angeles", ZoneId.of("America/Los_Angeles"));
-        registry.addNode("node-la", "venue-la", "secret-of-la");
+        registry.addLegacyNode("node-la", "venue-la", "secret-of-la");
         registry.addVenue("venue-s", "Sample", ZoneId.of("UTC"));
-        registry.addNode("node-s", "venue-s", "secret-of-s");
+        registry.addLegacyNode("node-s", "venue-s", "secret-of-s");
         tokens.register(TOKEN, "finance F", Set.of("venue-f", "venue-la", "venue-s"));
         client = new IngestClient(port);
         tables = new FactTables(jdbc, CloudServers.kafka().bootstrapServers(), topic);

@@ -64,8 +64,8 @@ class IngestRefusalsIT {
     void registerVenuesAndNodes() {
         registry.addVenue("venue-a", "A", ZoneId.of("UTC"));
         registry.addVenue("venue-b", "B", ZoneId.of("UTC"));
-        registry.addNode("node-a", "venue-a", "secret-of-a");
-        registry.addNode("node-b", "venue-b", "secret-of-b");
+        registry.addLegacyNode("node-a", "venue-a", "secret-of-a");
+        registry.addLegacyNode("node-b", "venue-b", "secret-of-b");
         client = new IngestClient(port);
         tables = new FactTables(jdbc, CloudServers.kafka().bootstrapServers(), topic);
     }
@@ -134,7 +134,7 @@ class IngestRefusalsIT {
     @Test
     void aDisabledNodeGets403AndAfterEnablingIsAcceptedAgain() {
         registry.addVenue("venue-d", "D", ZoneId.of("UTC"));
-        registry.addNode("node-d", "venue-d", "secret-of-d");
+        registry.addLegacyNode("node-d", "venue-d", "secret-of-d");
         registry.setEnabled("node-d", false);
         String body = Events.simple("venue-d", "3.00", "0.00");
         Map<String, String> headers = seed("node-d", IngestClient.seedSignature("secret-of-d", Events.bytes(body)));
@@ -181,10 +181,10 @@ class IngestRefusalsIT {
     }
 
     @Test
-    void aNodeThatRequiresWebhooksRefusesSeedOnlySignatures() {
+    void aNewNodeRequiresWebhooksAndRefusesSeedOnlySignatures() {
         registry.addVenue("venue-w", "W", ZoneId.of("UTC"));
+        // A node registered without "legacy" must sign with Standard Webhooks (issue 10: replayable seed-only requests).
         registry.addNode("node-w", "venue-w", "secret-of-w");
-        registry.setRequireWebhooks("node-w", true);
         String body = Events.simple("venue-w", "6.00", "0.00");
         assertThat(client.post(body, seed("node-w", IngestClient.seedSignature("secret-of-w", Events.bytes(body))))
                 .statusCode()).isEqualTo(401);
@@ -198,7 +198,7 @@ class IngestRefusalsIT {
     @Test
     void duringARotationBothSecretsWorkAndAfterItOnlyTheNewOne() {
         registry.addVenue("venue-r", "R", ZoneId.of("UTC"));
-        registry.addNode("node-r", "venue-r", "old-secret-r");
+        registry.addLegacyNode("node-r", "venue-r", "old-secret-r");
         String fresh = registry.rotateSecret("node-r", Duration.ofHours(1));
 
         String one = Events.simple("venue-r", "1.00", "0.00");

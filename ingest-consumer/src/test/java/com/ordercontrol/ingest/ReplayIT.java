@@ -59,8 +59,8 @@ class ReplayIT {
         }
         registry.addVenue("venue-r1", "R1", ZoneId.of("UTC"));
         registry.addVenue("venue-r2", "R2", ZoneId.of("Europe/Berlin"));
-        registry.addNode("node-r1", "venue-r1", "secret-of-r1");
-        registry.addNode("node-r2", "venue-r2", "secret-of-r2");
+        registry.addLegacyNode("node-r1", "venue-r1", "secret-of-r1");
+        registry.addLegacyNode("node-r2", "venue-r2", "secret-of-r2");
         for (int i = 0; i < 30; i++) {
             String venue = i % 2 == 0 ? "venue-r1" : "venue-r2";
             String body = Events.simple(venue, (i + 1) + ".25", i % 3 == 0 ? "1.10" : "0.00");

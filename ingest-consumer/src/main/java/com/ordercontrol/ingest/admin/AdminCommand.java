@@ -25,7 +25,9 @@ public class AdminCommand {
     static final String USAGE = """
             usage: admin <command>
               add-venue <venueId> <name> [<IANA zone, default UTC>]
-              add-node <nodeId> <venueId> [--secret=<secret>]      prints a new secret unless one is given
+              add-node <nodeId> <venueId> [--secret=<secret>] [--legacy]
+                                                                    prints a new secret unless one is given;
+                                                                    --legacy: may sign with the seed scheme alone
               rotate-secret <nodeId> [--overlap=PT24H]              prints the new secret once; old one valid for the overlap
               finish-rotation <nodeId>                              only the newest secret stays valid
               disable <nodeId> | enable <nodeId>
@@ -72,8 +74,14 @@ public class AdminCommand {
                 need(w, 3);
                 String given = option(args, "secret");
                 String secret = given != null ? given : NodeRegistry.newSecret();
-                registry.addNode(w.get(1), w.get(2), secret);
-                out.println("node " + w.get(1) + " registered for venue " + w.get(2));
+                boolean legacy = args.containsOption("legacy");
+                if (legacy) {
+                    registry.addLegacyNode(w.get(1), w.get(2), secret);
+                } else {
+                    registry.addNode(w.get(1), w.get(2), secret);
+                }
+                out.println("node " + w.get(1) + " registered for venue " + w.get(2)
+                        + (legacy ? " (legacy: seed signatures accepted without Standard Webhooks)" : ""));
                 if (given == null) {
                     printSecretOnce(out, w.get(1), secret);
                 }

@@ -33,7 +33,7 @@ public class NodeRegistry {
             insert into venues (venue_id, name, time_zone) values (?, ?, ?)
             on conflict (venue_id) do update set name = excluded.name, time_zone = excluded.time_zone""";
     private static final String INSERT_NODE = """
-            insert into nodes (node_id, venue_id, require_webhooks) values (?, ?, false)
+            insert into nodes (node_id, venue_id, require_webhooks) values (?, ?, ?)
             on conflict (node_id) do nothing""";
     private static final String INSERT_SECRET_UNLESS_ACTIVE = """
             insert into node_secrets (node_id, secret)
@@ -63,17 +63,32 @@ public class NodeRegistry {
     }
 
     /**
-     * Registers a node for a venue with a secret. Repeating it with the same values changes nothing;
-     * a different secret is added as one more active secret; a different venue is refused.
+     * Registers a node for a venue with a secret. The node must sign with Standard Webhooks (timestamped,
+     * so a captured request cannot be replayed later); see {@link #addLegacyNode} for seed-only senders.
+     * Repeating it with the same values changes nothing; a different secret is added as one more active
+     * secret; a different venue is refused. An existing node keeps its signing requirement.
      */
     @Transactional
     public void addNode(String nodeId, String venueId, String secret) {
+        addNode(nodeId, venueId, secret, false);
+    }
+
+    /**
+     * Registers a legacy node: one that may send the seed's body-only signature without Standard Webhooks
+     * (the seed POS fleet). Otherwise as {@link #addNode}.
+     */
+    @Transactional
+    public void addLegacyNode(String nodeId, String venueId, String secret) {
+        addNode(nodeId, venueId, secret, true);
+    }
+
+    private void addNode(String nodeId, String venueId, String secret, boolean legacy) {
         requireId("nodeId", nodeId);
         requireSecret(secret);
         if (venue(venueId).isEmpty()) {
             throw new IllegalArgumentException("unknown venue " + venueId + "; add the venue first");
         }
-        jdbc.update(INSERT_NODE, nodeId, venueId);
+        jdbc.update(INSERT_NODE, nodeId, venueId, !legacy);
         String boundTo = jdbc.queryForObject("select venue_id from nodes where node_id = ?", String.class, nodeId);
         if (!venueId.equals(boundTo)) {
             throw new IllegalArgumentException("node " + nodeId + " is bound to venue " + boundTo + ", not " + venueId);
