@@ -71,7 +71,7 @@ public final class Relay implements AutoCloseable {
     /** As {@link #start(RelaySettings, Clock)}, with the NUC's wall clock too (tests skew it against the cloud's). */
     static Relay start(RelaySettings settings, Clock clock, Clock wallClock) {
         log.info("relay starting: {}", settings);
-        HikariDataSource dataSource = NucDatabase.open(settings, "relay", 5);
+        HikariDataSource dataSource = NucDatabase.open(settings, "relay", 6);
         try {
             NucDatabase.migrate(dataSource);
             RelayCounters counters = new RelayCounters();

@@ -126,7 +126,7 @@ public record RelaySettings(
         String slot = r.get("RELAY_SLOT_NAME", "ordercontrol_relay", Function.identity());
         String publication = r.get("RELAY_PUBLICATION_NAME", "relay_outbox_publication", Function.identity());
         Duration heartbeat = r.get("RELAY_HEARTBEAT_INTERVAL", "10s", DurationText::parse);
-        Duration poll = r.get("RELAY_POLL_INTERVAL", "10ms", DurationText::parse);
+        Duration poll = r.get("RELAY_POLL_INTERVAL", "2ms", DurationText::parse);
         Duration flush = r.get("RELAY_OFFSET_FLUSH_INTERVAL", "1s", DurationText::parse);
         r.failIfErrors();
         try {

@@ -30,6 +30,8 @@ public final class RelayCounters {
     public final LatencyWindow capture = new LatencyWindow();
     /** Queued → its request started (waiting behind others, for the worker, for a retry). */
     public final LatencyWindow queueWait = new LatencyWindow();
+    /** Reading the next events to send from the queue (per request). */
+    public final LatencyWindow headRead = new LatencyWindow();
     /** One POST: signing, sending, the cloud's answer (per request). */
     public final LatencyWindow http = new LatencyWindow();
     /** The local commit that deletes delivered events from the queue (per request). */

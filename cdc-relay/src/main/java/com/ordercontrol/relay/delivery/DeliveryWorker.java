@@ -12,7 +12,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +30,12 @@ import org.slf4j.LoggerFactory;
  * whole request holds the queue until the head's retry time (order matters per venue); an event the
  * cloud refuses for itself is parked and the queue moves on. Wakes on every enqueue and at least
  * every worker interval.
+ *
+ * <p>One request is in flight at a time. When the cloud accepted every event of a request, their
+ * deletion from the queue is committed on a second thread while the next request (the events behind
+ * them) is already on its way; any other answer first waits for those commits, so retries and parks
+ * are decided on a settled queue. A kill before such a commit sends those events again (the cloud
+ * deduplicates), as it would for the request in flight.
  */
 public final class DeliveryWorker implements AutoCloseable {
 
@@ -44,8 +56,14 @@ public final class DeliveryWorker implements AutoCloseable {
     private final RelayCounters counters;
     private final StageLog stageLog;
     private final Thread thread;
+    private final ExecutorService committer =
+            Executors.newSingleThreadExecutor(r -> new Thread(r, "relay-delivery-commit"));
     private volatile boolean running = true;
     private Instant singleEventsUntil = Instant.MIN;
+    /** Deletions of accepted events still being committed (in order, on {@link #committer}). */
+    private CompletableFuture<Void> committing = CompletableFuture.completedFuture(null);
+    /** Queue position of the last event accepted whose deletion may still be committing; 0: none. */
+    private long sentUpTo;
 
     private DeliveryWorker(RelaySettings settings, CloudEventQueue queue, CloudLinkTable linkTable, RelayCounters counters,
                            Clock clock, Clock wallClock) {
@@ -114,6 +132,13 @@ public final class DeliveryWorker implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        committer.shutdown(); // lets queued deletions commit; whatever does not is simply sent again
+        try {
+            committer.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        stageLog.logSummary();
     }
 
     /**
@@ -124,8 +149,14 @@ public final class DeliveryWorker implements AutoCloseable {
     Duration deliverDue() throws SQLException, InterruptedException {
         Instant now = clock.instant();
         int limit = now.isBefore(singleEventsUntil) ? 1 : batchMaxEvents;
-        List<QueuedEvent> head = queue.head(limit);
-        if (head.isEmpty()) {
+        long read = System.nanoTime();
+        List<QueuedEvent> head = queue.headAfter(sentUpTo, limit);
+        counters.headRead.record((System.nanoTime() - read) / 1000);
+        if (head.isEmpty() || (sentUpTo > 0 && head.get(0).nextRetryAt().isAfter(now))) {
+            if (sentUpTo > 0) {
+                settle();
+                return null;
+            }
             return interval;
         }
         Instant due = head.get(0).nextRetryAt();
@@ -142,8 +173,52 @@ public final class DeliveryWorker implements AutoCloseable {
         CloudReply reply = client.post(batch);
         counters.http.record((System.nanoTime() - t0) / 1000);
         counters.request();
-        apply(batch, reply, clock.instant());
+        Judgement judgement = ReplyJudge.judge(batch, reply);
+        if (judgement.wholeRequest().isEmpty() && !judgement.splitBatch()
+                && judgement.perEvent().stream().allMatch(Verdict.Delivered.class::isInstance)) {
+            deleteInBackground(batch, ((Verdict.Delivered) judgement.perEvent().get(0)).status());
+            link.observe(reply, Optional.empty(), true, now);
+        } else {
+            settle();
+            apply(batch, judgement, reply, clock.instant());
+        }
         return null; // the next look at the head finds it delivered, parked, or due later (then sleeps until due)
+    }
+
+    /** Commits the deletion of accepted events on the committer thread, after the ones before. */
+    private void deleteInBackground(List<QueuedEvent> batch, int status) {
+        List<QueuedEvent> events = List.copyOf(batch);
+        sentUpTo = events.get(events.size() - 1).position();
+        committing = committing.thenRunAsync(() -> {
+            try {
+                markDelivered(events, status);
+            } catch (SQLException e) {
+                throw new CompletionException(e);
+            }
+        }, committer);
+    }
+
+    /** Waits for the deletions in progress; on a failed one, its events are read (and sent) again. */
+    private void settle() {
+        try {
+            committing.join();
+        } catch (CompletionException | CancellationException e) {
+            log.warn("delivered events could not be deleted from the queue; they will be sent again: {}",
+                    e.getCause() == null ? e.toString() : e.getCause().toString());
+            committing = CompletableFuture.completedFuture(null);
+        }
+        sentUpTo = 0;
+    }
+
+    private void markDelivered(List<QueuedEvent> delivered, int status) throws SQLException {
+        long t0 = System.nanoTime();
+        queue.markDelivered(delivered, status);
+        counters.markDelivered.record((System.nanoTime() - t0) / 1000);
+        Instant done = wallClock.instant();
+        for (QueuedEvent e : delivered) {
+            counters.queuedToDelivered.record(Duration.between(e.queuedAt(), done).toNanos() / 1000);
+        }
+        counters.delivered(delivered.size());
     }
 
     /** The head events that fit the byte limit (always at least the first). */
@@ -158,8 +233,7 @@ public final class DeliveryWorker implements AutoCloseable {
     }
 
     /** Records the reply in the queue: delivered, parked or due again later, event by event. */
-    private void apply(List<QueuedEvent> batch, CloudReply reply, Instant now) throws SQLException {
-        Judgement judgement = ReplyJudge.judge(batch, reply);
+    private void apply(List<QueuedEvent> batch, Judgement judgement, CloudReply reply, Instant now) throws SQLException {
         if (judgement.splitBatch()) {
             singleEventsUntil = now.plus(SINGLE_EVENTS_AFTER_SPLIT);
             log.warn("the cloud refused a batch of {} events as a whole ({}); sending events one by one for {}"
@@ -192,15 +266,7 @@ public final class DeliveryWorker implements AutoCloseable {
             }
         }
         if (!delivered.isEmpty()) {
-            long t0 = System.nanoTime();
-            int status = ((Verdict.Delivered) judgement.perEvent().get(batch.indexOf(delivered.get(0)))).status();
-            queue.markDelivered(delivered, status);
-            counters.markDelivered.record((System.nanoTime() - t0) / 1000);
-            Instant done = wallClock.instant();
-            for (QueuedEvent e : delivered) {
-                counters.queuedToDelivered.record(Duration.between(e.queuedAt(), done).toNanos() / 1000);
-            }
-            counters.delivered(delivered.size());
+            markDelivered(delivered, ((Verdict.Delivered) judgement.perEvent().get(batch.indexOf(delivered.get(0)))).status());
         }
         link.observe(reply, fault, !delivered.isEmpty(), next);
     }

@@ -11,12 +11,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,8 +27,8 @@ import java.util.Optional;
  * POSTs events to the cloud's ingest endpoint: one event as its envelope (a JSON object), several as
  * a JSON array of their exact envelope bytes. Signed at send time over the exact body bytes with both
  * schemes of the wire contract: {@code X-Request-Signature: sha256=<hex>} with {@code X-Server-Node-Id},
- * and Standard Webhooks ({@code webhook-id} = the eventId, or {@code batch_<first eventId>_<count>} for
- * a batch; {@code webhook-timestamp}; {@code webhook-signature}), so a replayed capture goes stale.
+ * and Standard Webhooks ({@code webhook-id}, see {@link #webhookId}; {@code webhook-timestamp};
+ * {@code webhook-signature}), so a replayed capture goes stale.
  */
 final class IngestClient {
 
@@ -81,10 +84,26 @@ final class IngestClient {
         return n;
     }
 
-    /** A message id that is stable for the same batch content (the cloud uses it against replays). */
+    /**
+     * The message id: the eventId for one event; for a batch {@code batch_<first eventId>_<count>_<hash>}
+     * where the hash covers every eventId in order. The cloud answers a webhook-id it already accepted
+     * with "duplicate" for every element, so the id must change whenever the content does (a redriven
+     * event can land between the same first event and count).
+     */
     static String webhookId(List<QueuedEvent> events) {
         String first = events.get(0).eventId().toString();
-        return events.size() == 1 ? first : "batch_" + first + "_" + events.size();
+        if (events.size() == 1) {
+            return first;
+        }
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (QueuedEvent e : events) {
+                sha.update(e.eventId().toString().getBytes(StandardCharsets.US_ASCII));
+            }
+            return "batch_" + first + "_" + events.size() + "_" + HexFormat.of().formatHex(sha.digest(), 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available in this JVM", e);
+        }
     }
 
     /** Sends once; never throws for network trouble, which is a reply with {@link CloudReply#NO_ANSWER}. */

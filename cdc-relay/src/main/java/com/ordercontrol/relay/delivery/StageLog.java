@@ -4,7 +4,10 @@ import com.ordercontrol.relay.counters.RelayCounters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Once a minute, if anything was delivered, one INFO line saying where the milliseconds went. */
+/**
+ * Once a minute, if anything was delivered, one INFO line saying where the milliseconds went; and one
+ * line with the totals when the relay stops.
+ */
 final class StageLog {
 
     private static final Logger log = LoggerFactory.getLogger(StageLog.class);
@@ -33,8 +36,18 @@ final class StageLog {
             return;
         }
         log.info("delivered {} events in {} requests in the last minute; capture (commit to queued) {}; waiting in"
-                        + " the queue {}; HTTP per request {}; queue delete per request {}; queued to delivered {}",
-                delivered, requests, counters.capture.summary(), counters.queueWait.summary(), counters.http.summary(),
+                        + " the queue {}; queue read {}; HTTP per request {}; queue delete per request {}; queued to delivered {}",
+                delivered, requests, counters.capture.summary(), counters.queueWait.summary(), counters.headRead.summary(),
+                counters.http.summary(),
                 counters.markDelivered.summary(), counters.queuedToDelivered.summary());
+    }
+
+    /** The totals since start (at stop). */
+    void logSummary() {
+        log.info("since start: delivered {} events in {} requests; capture (commit to queued) {}; waiting in the queue {};"
+                        + " queue read {}; HTTP per request {}; queue delete per request {}; queued to delivered {}",
+                counters.deliveredTotal(), counters.requestsTotal(), counters.capture.summary(),
+                counters.queueWait.summary(), counters.headRead.summary(), counters.http.summary(), counters.markDelivered.summary(),
+                counters.queuedToDelivered.summary());
     }
 }

@@ -46,7 +46,7 @@ public final class CloudEventQueue {
     private static final String SELECT_HEAD = """
             select queue_position, event_id, event_type, payload, attempts, max_attempts, next_retry_at, created_at
             from cloud_event_queue
-            where status = 'pending'
+            where status = 'pending' and queue_position > ?
             order by queue_position
             limit ?
             """;
@@ -213,8 +213,17 @@ public final class CloudEventQueue {
 
     /** The first {@code limit} pending events in queue order (due or not). */
     public List<QueuedEvent> head(int limit) throws SQLException {
+        return headAfter(0, limit);
+    }
+
+    /**
+     * The first {@code limit} pending events behind queue position {@code position} (due or not): the
+     * delivery worker reads past events whose deletion is still being committed.
+     */
+    public List<QueuedEvent> headAfter(long position, int limit) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(SELECT_HEAD)) {
-            ps.setInt(1, limit);
+            ps.setLong(1, position);
+            ps.setInt(2, limit);
             List<QueuedEvent> events = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

@@ -30,7 +30,17 @@ class IngestClientTest {
                 .isEqualTo("[{\"eventId\":\"a\", \"total\":12.990},{\"eventId\":\"b\"}]");
         assertThat(IngestClient.arrayLength(List.of(a, b))).isEqualTo(IngestClient.body(List.of(a, b)).length);
         assertThat(IngestClient.webhookId(List.of(a))).isEqualTo("00000000-0000-0000-0000-00000000000a");
-        assertThat(IngestClient.webhookId(List.of(a, b))).isEqualTo("batch_00000000-0000-0000-0000-00000000000a_2");
+        assertThat(IngestClient.webhookId(List.of(a, b))).matches("batch_00000000-0000-0000-0000-00000000000a_2_[0-9a-f]{16}");
+    }
+
+    @Test
+    void theBatchIdChangesWithTheContentNotOnlyWithTheFirstEventAndCount() {
+        QueuedEvent a = event("00000000-0000-0000-0000-00000000000a", "{}");
+        QueuedEvent b = event("00000000-0000-0000-0000-00000000000b", "{}");
+        QueuedEvent c = event("00000000-0000-0000-0000-00000000000c", "{}");
+
+        assertThat(IngestClient.webhookId(List.of(a, b))).isEqualTo(IngestClient.webhookId(List.of(a, b)))
+                .isNotEqualTo(IngestClient.webhookId(List.of(a, c)));
     }
 
     @Test

@@ -58,6 +58,7 @@ public final class FakeCloud implements AutoCloseable {
     private volatile boolean captivePortal;
     private volatile boolean refuseArrays;
     private final List<Integer> bodySizes = new CopyOnWriteArrayList<>();
+    private final Map<String, Long> firstAcceptedNanos = new ConcurrentHashMap<>();
     private volatile HeldRequest hold;
     private HeldRequest lastHold;
     private final List<Integer> batchSizes = new CopyOnWriteArrayList<>();
@@ -112,6 +113,11 @@ public final class FakeCloud implements AutoCloseable {
     /** Plays a cloud from before the batch contract: any array body is answered 400. */
     public void refuseArrays(boolean on) {
         refuseArrays = on;
+    }
+
+    /** System.nanoTime() when this event was first accepted, or null. */
+    public Long firstAcceptedNanos(String eventId) {
+        return firstAcceptedNanos.get(eventId);
     }
 
     /** Body bytes of every request that got past the signature check, in arrival order. */
@@ -249,8 +255,10 @@ public final class FakeCloud implements AutoCloseable {
             respond(exchange, 400, error(400, "unreadable envelope"));
             return;
         }
-        String expectedId = array ? "batch_" + envelopes.get(0).eventId() + "_" + envelopes.size() : envelopes.get(0).eventId();
-        if (!expectedId.equals(webhookId) || envelopes.isEmpty()) {
+        boolean idOk = !envelopes.isEmpty() && webhookId != null && (array
+                ? webhookId.matches("batch_" + envelopes.get(0).eventId() + "_" + envelopes.size() + "_[0-9a-f]{16}")
+                : envelopes.get(0).eventId().equals(webhookId));
+        if (!idOk) {
             respond(exchange, 400, error(400, "webhook-id is not the relay's id for this body"));
             return;
         }
@@ -286,6 +294,7 @@ public final class FakeCloud implements AutoCloseable {
                     result.put("outcome", accepted.containsKey(e.eventId()) ? "duplicate" : "accepted");
                     accepted.put(e.eventId(), e);
                     acceptedOrder.add(e.eventId());
+                    firstAcceptedNanos.putIfAbsent(e.eventId(), System.nanoTime());
                 } else {
                     result.put("outcome", "refused").put("status", st)
                             .put("reason", st == 403 ? "foreign_venue" : st == 422 ? "unprocessable event" : "unreadable_envelope");
