@@ -1,7 +1,6 @@
 package com.ordercontrol.ingest.facts;
 
 import com.ordercontrol.contract.ContractLimits;
-import java.io.IOException;
 import java.sql.BatchUpdateException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
@@ -38,7 +37,7 @@ public final class Failures {
             if (t instanceof TransientDataAccessException || t instanceof RecoverableDataAccessException
                     || t instanceof DataAccessResourceFailureException || t instanceof CannotCreateTransactionException
                     || t instanceof SQLTransientException || t instanceof SQLRecoverableException
-                    || t instanceof SQLNonTransientConnectionException || t instanceof IOException
+                    || t instanceof SQLNonTransientConnectionException || isNetworkIo(t)
                     || t instanceof org.apache.kafka.common.errors.RetriableException
                     || t instanceof org.apache.kafka.common.errors.DisconnectException) {
                 return true;
@@ -48,6 +47,13 @@ public final class Failures {
             }
         }
         return false;
+    }
+
+    /** Network I/O only: a parser's or an encoder's IOException is about the data, not the infrastructure. */
+    private static boolean isNetworkIo(Throwable t) {
+        return t instanceof java.net.SocketException || t instanceof java.io.InterruptedIOException
+                || t instanceof java.io.EOFException || t instanceof java.net.UnknownHostException
+                || t instanceof java.nio.channels.ClosedChannelException;
     }
 
     private static boolean nextIsInfrastructure(SQLException sql, Map<Throwable, Boolean> seen) {

@@ -146,6 +146,8 @@ class PoisonIsolatorTest {
         assertThat(Failures.isInfrastructure(lostInBatch)).isTrue();
         assertThat(Failures.isInfrastructure(new SQLException("date/time field value out of range", "22008"))).isFalse();
         assertThat(Failures.isInfrastructure(new ArithmeticException("Overflow"))).isFalse();
+        assertThat(Failures.isInfrastructure(new RuntimeException(new java.net.SocketTimeoutException("Read timed out")))).isTrue();
+        assertThat(Failures.isInfrastructure(new RuntimeException(new java.nio.charset.CharacterCodingException()))).isFalse();
         assertThat(Failures.isInfrastructure(new DataIntegrityViolationException("check"))).isFalse();
     }
 
