@@ -27,7 +27,17 @@ public final class ContractLimits {
     /** Latest accepted timestamp (exclusive). */
     public static final Instant LATEST = Instant.parse("2100-01-01T00:00:00Z");
 
+    /** First business day a report may ask for. */
+    public static final java.time.LocalDate FIRST_DAY = java.time.LocalDate.of(2000, 1, 1);
+    /** Last business day a report may ask for (no fact lies after it). */
+    public static final java.time.LocalDate LAST_DAY = java.time.LocalDate.of(2099, 12, 31);
+
     private ContractLimits() {
+    }
+
+    /** Whether a report may ask for this business day: {@link #FIRST_DAY} to {@link #LAST_DAY}. */
+    public static boolean reportable(java.time.LocalDate day) {
+        return !day.isBefore(FIRST_DAY) && !day.isAfter(LAST_DAY);
     }
 
     /** Whether the instant lies in {@code [2000-01-01, 2100-01-01)} UTC. */
@@ -35,28 +45,46 @@ public final class ContractLimits {
         return !instant.isBefore(EARLIEST) && instant.isBefore(LATEST);
     }
 
+    /** The outcome of {@link #checkAmount}. */
+    public enum AmountCheck {
+        /** Fits: at most 12 integer digits and at most the allowed decimal places. */
+        OK,
+        /** More than {@link #MAX_WRITTEN_DIGITS} significant digits as written. */
+        TOO_MANY_DIGITS,
+        /** More than {@link #MAX_INTEGER_DIGITS} digits before the decimal point. */
+        TOO_LARGE,
+        /** More decimal places than allowed (after dropping trailing zeros). */
+        TOO_MANY_DECIMALS
+    }
+
     /**
-     * Why {@code amount} is not a contract amount with at most {@code fractionDigits} decimal places, or
-     * null when it is. Never throws and never does work proportional to the exponent.
+     * Whether {@code amount} (either sign) fits with at most {@code fractionDigits} decimal places. Never
+     * throws and never does work proportional to the exponent ({@code 1e2147483647}).
      */
-    public static String amountProblem(BigDecimal amount, int fractionDigits) {
+    public static AmountCheck checkAmount(BigDecimal amount, int fractionDigits) {
         if (amount.signum() == 0) {
-            return null;
+            return AmountCheck.OK;
         }
         if (amount.precision() > MAX_WRITTEN_DIGITS) {
-            return "has more than " + MAX_WRITTEN_DIGITS + " significant digits";
+            return AmountCheck.TOO_MANY_DIGITS;
         }
         long integerDigits = (long) amount.precision() - (long) amount.scale();
         if (integerDigits > MAX_INTEGER_DIGITS) {
-            return "is too large (at most " + MAX_INTEGER_DIGITS + " digits before the decimal point)";
+            return AmountCheck.TOO_LARGE;
         }
-        // precision <= 40 here, so stripping is cheap; scale may still be huge (1e-2147483647).
-        BigDecimal stripped = amount.stripTrailingZeros();
-        if (stripped.scale() > fractionDigits) {
-            String shown = stripped.scale() <= MAX_WRITTEN_DIGITS ? amount.toPlainString() : amount.toString();
-            return shown + " has more than " + fractionDigits + " decimal places";
-        }
-        return null;
+        // precision <= 40 here, so stripping is cheap; the scale may still be huge (1e-2147483647).
+        return amount.stripTrailingZeros().scale() > fractionDigits ? AmountCheck.TOO_MANY_DECIMALS : AmountCheck.OK;
+    }
+
+    /** Why {@code amount} is not a contract amount (a phrase after the field's name), or null when it is. */
+    public static String amountProblem(BigDecimal amount, int fractionDigits) {
+        return switch (checkAmount(amount, fractionDigits)) {
+            case OK -> null;
+            case TOO_MANY_DIGITS -> "has more than " + MAX_WRITTEN_DIGITS + " significant digits";
+            case TOO_LARGE -> "is too large (at most " + MAX_INTEGER_DIGITS + " digits before the decimal point)";
+            case TOO_MANY_DECIMALS -> (amount.stripTrailingZeros().scale() <= MAX_WRITTEN_DIGITS ? amount.toPlainString()
+                    : amount.toString()) + " has more than " + fractionDigits + " decimal places";
+        };
     }
 
     /**

@@ -17,7 +17,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param consumerGroup          consumer group of the facts consumer
  * @param retryBackoff           pause between retries of a batch the database could not take
  * @param topicSettings          location of the topic settings file (partitions, retention, replication)
- * @param capReplicationToCluster lower replication factor and min ISR to the broker count (dev, one broker)
+ * @param capReplicationToCluster create the topic with replication factor and min ISR lowered to the broker
+ *                               count (development, one broker); off by default, so a production start
+ *                               with brokers missing fails instead; never lowers an existing topic's min ISR
  * @param applyTopicSettings     apply the topic settings at start (off only for the admin command, which
  *                               must work while Kafka is away)
  * @param maxBatchEvents         most envelopes in one array body; more is a 400 for the whole request
@@ -37,7 +39,7 @@ public record IngestSettings(
         @DefaultValue("ingest-facts") String consumerGroup,
         @DefaultValue("2s") Duration retryBackoff,
         @DefaultValue("classpath:kafka/topics.properties") String topicSettings,
-        @DefaultValue("true") boolean capReplicationToCluster,
+        @DefaultValue("false") boolean capReplicationToCluster,
         @DefaultValue("true") boolean applyTopicSettings,
         @DefaultValue("500") int maxBatchEvents,
         @DefaultValue("5s") Duration nodeCacheTtl,

@@ -164,6 +164,21 @@ class PoisonIT {
         }
     }
 
+    /** Issue 10, strict input: a repeated key is refused at the door (400), never read as "last wins". */
+    @Test
+    void aRepeatedKeyIsRefusedAndStoresNothing() {
+        long before = tables.topicSize();
+        String twice = Events.simple("venue-p", "1.00", "0").replace("\"venueId\":\"venue-p\"",
+                "\"venueId\":\"venue-p\",\"venueId\":\"venue-q\"");
+        var answer = client.postSigned("node-p", "secret-of-p", twice);
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(answer.body()).contains("repeats a key");
+        String amountTwice = Events.simple("venue-p", "1.00", "0").replace("\"amount\":\"1.00\"",
+                "\"amount\":\"1.00\",\"amount\":\"900.00\"");
+        assertThat(client.postSigned("node-p", "secret-of-p", amountTwice).statusCode()).isEqualTo(400);
+        assertThat(tables.topicSize()).isEqualTo(before);
+    }
+
     /** Replay passes every poison record the same way: dead letters in the target, the rest as facts. */
     @Test
     void replayDeadLettersThePoisonAndCarriesOn() {

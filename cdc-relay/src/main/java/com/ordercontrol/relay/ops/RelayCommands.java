@@ -4,7 +4,7 @@ import com.ordercontrol.relay.config.NucDatabase;
 import com.ordercontrol.relay.config.RelaySettings;
 import com.ordercontrol.relay.queue.CloudEventQueue;
 import com.ordercontrol.relay.queue.ParkedEvent;
-import com.ordercontrol.relay.reconcile.OutboxTable;
+import com.ordercontrol.relay.outbox.OutboxTable;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.PrintStream;
 import java.sql.SQLException;
@@ -66,15 +66,14 @@ public final class RelayCommands {
             return 2;
         }
         try (HikariDataSource db = NucDatabase.open(settings, "relay-ops", 2)) {
-            CloudEventQueue queue = new CloudEventQueue(db, clock, settings.stuckAfterAttempts());
-            OutboxTable outbox = new OutboxTable(db);
+            CloudEventQueue queue = new CloudEventQueue(db, clock, settings.queueCapacity(), settings.stuckAfterAttempts());
             switch (args[0]) {
-                case "status" -> status(new StatusReader(db, queue, outbox, settings.slotName(),
-                        settings.queueCapacity(), settings.outboxRetention(), clock), queue, clock, out);
+                case "status" -> status(new StatusReader(db, queue, settings.slotName(), settings.outboxRetention(), clock),
+                        queue, clock, out);
                 case "redrive" -> out.println("redrive: " + queue.redrive()
                         + " parked events are due for delivery again (the running relay sends them within "
                         + settings.workerInterval().toSeconds() + " s)");
-                default -> new Resend(outbox, queue, settings.queueCapacity(), Duration.ofSeconds(60)).since(since, out);
+                default -> new Resend(new OutboxTable(db), queue, Duration.ofSeconds(60)).since(since, out);
             }
             return 0;
         } catch (SQLException | RuntimeException e) {

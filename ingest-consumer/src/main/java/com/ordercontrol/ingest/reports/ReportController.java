@@ -1,6 +1,7 @@
 package com.ordercontrol.ingest.reports;
 
 import com.ordercontrol.contract.ContractJson;
+import com.ordercontrol.contract.ContractLimits;
 import com.ordercontrol.ingest.monitoring.IngestCounters;
 import com.ordercontrol.ingest.registry.NodeRegistry;
 import com.ordercontrol.ingest.registry.Venue;
@@ -24,7 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code GET /api/reports/daily-totals?venueId=X&date=YYYY-MM-DD} (or {@code from=..&to=..}) behind a
  * bearer token scoped to venues: 401 without a valid token, 403 for a venue outside its scope, 400 for
- * bad parameters, 404 for an unknown venue. {@code Accept: text/csv} gives CSV.
+ * bad parameters (dates outside 2000-01-01..2099-12-31 included), 404 for an unknown venue. {@code Accept: text/csv} gives CSV.
  */
 @RestController
 class ReportController {
@@ -77,6 +78,10 @@ class ReportController {
             }
         } catch (DateTimeParseException e) {
             return error(400, "dates must be YYYY-MM-DD", "bad_request");
+        }
+        if (!ContractLimits.reportable(first) || !ContractLimits.reportable(last)) {
+            return error(400, "dates must be from " + ContractLimits.FIRST_DAY + " to " + ContractLimits.LAST_DAY,
+                    "bad_request");
         }
         if (last.isBefore(first) || ChronoUnit.DAYS.between(first, last) >= MAX_RANGE_DAYS) {
             return error(400, "to must not be before from, and the range at most " + MAX_RANGE_DAYS + " days",

@@ -57,5 +57,6 @@ public final class CloudServers {
         registry.add("ingest.topic", () -> name + "-events");
         registry.add("ingest.consumer-group", () -> name + "-facts");
         registry.add("ingest.retry-backoff", () -> "500ms");
+        registry.add("ingest.cap-replication-to-cluster", () -> "true"); // one test broker
     }
 }
