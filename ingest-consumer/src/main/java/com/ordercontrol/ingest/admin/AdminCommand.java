@@ -33,6 +33,7 @@ public class AdminCommand {
               disable <nodeId> | enable <nodeId>
               require-webhooks <nodeId> <true|false>
               list                                                  nodes and venues, no secrets
+              reencrypt-secrets                                     seal every node secret with INGEST_SECRETS_KEY
               issue-token <label> <venueId>[,<venueId>...] [--token=<token>]
                                                                     prints a new finance token once, or
                                                                     registers the given one (idempotent)
@@ -110,6 +111,8 @@ public class AdminCommand {
                 out.println("node " + w.get(1) + " require-webhooks=" + Boolean.parseBoolean(w.get(2)));
             }
             case "list" -> list(out);
+            case "reencrypt-secrets" -> out.println(registry.reencryptSecrets() + " node secret(s) sealed with the "
+                    + "current INGEST_SECRETS_KEY");
             case "issue-token" -> {
                 need(w, 3);
                 Set<String> venues = new LinkedHashSet<>(List.of(w.get(2).split(",")));

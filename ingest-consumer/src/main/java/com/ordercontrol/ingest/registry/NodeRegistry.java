@@ -11,8 +11,11 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,7 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Venues, the nodes bound to them, and each node's active secrets. Owns the tables {@code venues},
  * {@code nodes} and {@code node_secrets}.
  *
- * <p>Secrets are returned only once, by {@link #rotateSecret}; nothing here logs them.
+ * <p>Secrets are returned only once, by {@link #rotateSecret}; nothing here logs them. They are stored
+ * sealed with AES-GCM when {@code INGEST_SECRETS_KEY} is set ({@link SecretCipher}).
  */
 @Component
 public class NodeRegistry {
@@ -35,10 +39,9 @@ public class NodeRegistry {
     private static final String INSERT_NODE = """
             insert into nodes (node_id, venue_id, require_webhooks) values (?, ?, ?)
             on conflict (node_id) do nothing""";
-    private static final String INSERT_SECRET_UNLESS_ACTIVE = """
-            insert into node_secrets (node_id, secret)
-            select ?, ? where not exists (
-                select 1 from node_secrets where node_id = ? and secret = ? and (expires_at is null or expires_at > ?))""";
+    private static final String ACTIVE_SECRETS = """
+            select secret from node_secrets where node_id = ? and (expires_at is null or expires_at > ?)""";
+    private static final String INSERT_SECRET = "insert into node_secrets (node_id, secret) values (?, ?)";
     private static final String FIND_NODE = """
             select n.node_id, n.venue_id, n.enabled, n.require_webhooks, s.secret
             from nodes n left join node_secrets s
@@ -47,10 +50,22 @@ public class NodeRegistry {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final SecretCipher cipher;
 
+    /** Secrets sealed with the key from the environment ({@link SecretCipher#fromEnvironment()}). */
+    @Autowired
     public NodeRegistry(JdbcTemplate jdbc, Clock clock) {
+        this(jdbc, clock, SecretCipher.fromEnvironment());
+        if (!cipher.encrypts()) {
+            LoggerFactory.getLogger(NodeRegistry.class).warn(
+                    "INGEST_SECRETS_KEY is not set: node secrets are stored in clear (development only)");
+        }
+    }
+
+    public NodeRegistry(JdbcTemplate jdbc, Clock clock, SecretCipher cipher) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.cipher = cipher;
     }
 
     /** Adds a venue, or updates its name and zone. */
@@ -94,7 +109,12 @@ public class NodeRegistry {
             throw new IllegalArgumentException("node " + nodeId + " is bound to venue " + boundTo + ", not " + venueId);
         }
         Timestamp now = Timestamp.from(clock.instant());
-        jdbc.update(INSERT_SECRET_UNLESS_ACTIVE, nodeId, secret, nodeId, secret, now);
+        // Sealed values differ at every seal (random nonce), so compare the opened active secrets.
+        boolean active = jdbc.queryForList(ACTIVE_SECRETS, String.class, nodeId, now).stream()
+                .anyMatch(stored -> cipher.open(nodeId, stored).equals(secret));
+        if (!active) {
+            jdbc.update(INSERT_SECRET, nodeId, cipher.seal(nodeId, secret));
+        }
     }
 
     /**
@@ -119,7 +139,7 @@ public class NodeRegistry {
         Instant now = clock.instant();
         jdbc.update("update node_secrets set expires_at = ? where node_id = ? and (expires_at is null or expires_at > ?)",
                 Timestamp.from(now.plus(overlap)), nodeId, Timestamp.from(now));
-        jdbc.update("insert into node_secrets (node_id, secret) values (?, ?)", nodeId, newSecret);
+        jdbc.update(INSERT_SECRET, nodeId, cipher.seal(nodeId, newSecret));
     }
 
     /** Ends a rotation window now: only the newest secret stays valid. */
@@ -157,8 +177,9 @@ public class NodeRegistry {
         List<WebhookSigner> webhookSigners = new ArrayList<>();
         for (NodeRow row : rows) {
             if (row.secret() != null) {
-                signers.add(EventSigner.withSecret(row.secret()));
-                webhookSigners.add(WebhookSigner.withSecret(row.secret()));
+                String secret = cipher.open(row.nodeId(), row.secret());
+                signers.add(EventSigner.withSecret(secret));
+                webhookSigners.add(WebhookSigner.withSecret(secret));
             }
         }
         NodeRow first = rows.get(0);
@@ -173,6 +194,27 @@ public class NodeRegistry {
         public String toString() {
             return "NodeRow[" + nodeId + "]";
         }
+    }
+
+    /**
+     * Seals every stored secret (active or not) with the current key: after switching
+     * {@code INGEST_SECRETS_KEY} (old key in {@code INGEST_SECRETS_OLD_KEYS}), or to encrypt a database whose
+     * secrets are in clear. Returns how many rows changed.
+     */
+    @Transactional
+    public int reencryptSecrets() {
+        List<Map<String, Object>> rows = jdbc.queryForList("select secret_id, node_id, secret from node_secrets for update");
+        int changed = 0;
+        for (Map<String, Object> row : rows) {
+            String nodeId = (String) row.get("node_id");
+            String stored = (String) row.get("secret");
+            if (!cipher.isCurrent(stored)) {
+                jdbc.update("update node_secrets set secret = ? where secret_id = ?",
+                        cipher.seal(nodeId, cipher.open(nodeId, stored)), row.get("secret_id"));
+                changed++;
+            }
+        }
+        return changed;
     }
 
     /** All nodes, without secrets. */
