@@ -25,6 +25,8 @@ public final class LocalPipeline implements AutoCloseable {
 
     static final String POS_DATABASE = "pos";
     static final String CLOUD_DATABASE = "backoffice";
+    /** How long a service may take to start: generous, a loaded 2-core box has needed over 3 minutes. */
+    static final Duration STARTUP = Duration.ofSeconds(420);
 
     private final StackSettings settings;
     private final List<AutoCloseable> started = new ArrayList<>();
@@ -78,15 +80,15 @@ public final class LocalPipeline implements AutoCloseable {
         pos = track(ServiceProcess.start(ServiceSpecs.pos("pos", settings.home(), settings.posPort(),
                 posManagementPort, posJdbcUrl(), settings.venueId(), logFile("pos"))));
         StalePids.record(settings.dataDir(), List.of(ingest, pos));
-        Waits.listening(ingest, settings.ingestPort(), Duration.ofSeconds(180));
-        Waits.listening(pos, settings.posPort(), Duration.ofSeconds(180));
+        Waits.listening(ingest, settings.ingestPort(), STARTUP);
+        Waits.listening(pos, settings.posPort(), STARTUP);
         CloudRegistration.registerDevNode(this);
 
         relay = track(ServiceProcess.start(ServiceSpecs.relay("relay", settings.home(), settings.ingestUrl(),
                 settings.nodeId(), settings.nodeSecret(), posJdbcUrl(), relayManagementPort, Map.of(),
                 logFile("relay"))));
         StalePids.record(settings.dataDir(), List.of(ingest, pos, relay));
-        Waits.slotActive(relay, posJdbcUrl(), PostgresServer.USER, Duration.ofSeconds(120));
+        Waits.slotActive(relay, posJdbcUrl(), PostgresServer.USER, STARTUP);
     }
 
     public StackSettings settings() {

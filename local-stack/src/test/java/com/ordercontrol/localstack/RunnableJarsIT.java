@@ -75,12 +75,12 @@ class RunnableJarsIT {
     @Test
     void theIngestJarAcceptsASignedEvent() throws Exception {
         String eventId = postSignedEvent();
-        await().atMost(Duration.ofSeconds(60)).until(() -> cloudCount("events", eventId) == 1);
+        await().atMost(Duration.ofSeconds(180)).until(() -> cloudCount("events", eventId) == 1);
     }
 
     @Test
     void everyJarReportsHealthUpOnItsManagementPort() {
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(180)).untilAsserted(() -> {
             HttpResponse<String> ingest = get(pipeline.ingestManagementUrl() + "/actuator/health/readiness");
             assertThat(ingest.statusCode()).as(ingest.body()).isEqualTo(200);
             assertThat(ingest.body()).contains("\"status\":\"UP\"", "\"db\"", "\"kafka\"");
@@ -98,8 +98,8 @@ class RunnableJarsIT {
     @Test
     void theIngestServesItsMetricsOnlyOnTheManagementPort() throws Exception {
         String eventId = postSignedEvent();
-        await().atMost(Duration.ofSeconds(60)).until(() -> cloudCount("payment_facts", eventId) == 1);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(180)).until(() -> cloudCount("payment_facts", eventId) == 1);
+        await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> {
             String metrics = get(pipeline.ingestManagementUrl() + "/actuator/prometheus").body();
             assertThat(metrics).contains("ingest_events_accepted_total", "ingest_facts_written_total",
                     "spring_kafka_template_seconds_count", "kafka_consumer_fetch_manager_records_lag");
@@ -110,8 +110,21 @@ class RunnableJarsIT {
     }
 
     @Test
+    void theIngestAndThePosDescribeTheirHttpApisInOpenApi() {
+        // The first request builds the document (slow on a loaded box): generous per-request timeout in get().
+        HttpResponse<String> ingest = get(pipeline.settings().ingestUrl() + "/v3/api-docs");
+        assertThat(ingest.statusCode()).as(ingest.body()).isEqualTo(200);
+        assertThat(ingest.body()).contains("\"openapi\"", "/api/events/ingest",
+                "/api/reports/daily-totals");
+        HttpResponse<String> pos = get(pipeline.settings().posUrl() + "/v3/api-docs");
+        assertThat(pos.statusCode()).as(pos.body()).isEqualTo(200);
+        assertThat(pos.body()).contains("\"openapi\"", "/api/orders", "/api/orders/{orderId}/pay");
+        assertThat(get(pipeline.settings().posUrl() + "/swagger-ui/index.html").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void theRelayServesQueueDepthAndSlotLag() {
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> {
             HttpResponse<String> response = get(pipeline.relayManagementUrl() + "/prometheus");
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.body()).containsPattern("(?m)^relay_queue_depth\\{.*\\} \\d")
@@ -143,7 +156,7 @@ class RunnableJarsIT {
 
     private HttpResponse<String> get(String url) {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build(),
+            return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(90)).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
@@ -159,9 +172,9 @@ class RunnableJarsIT {
         BigDecimal total = new BigDecimal("18.40");
         PaidOrder paid = pos.pay(pos.createOrder(total), List.of(new Tender("card", total, new BigDecimal("2.00"))));
         assertThat(paid.eventId()).isNotBlank();
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100))
+        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(100))
                 .until(() -> cloudCount("events", paid.eventId()) == 1);
-        await("the relay recorded its delivery").atMost(Duration.ofSeconds(30))
+        await("the relay recorded its delivery").atMost(Duration.ofSeconds(120))
                 .until(() -> delivered(paid.eventId()));
     }
 
