@@ -15,6 +15,10 @@ public final class BenchMain {
             System.err.println("usage: BenchMain load-test [options] | relay [options] | debezium-shape");
             System.exit(2);
         }
+        // Ctrl-C or SIGTERM: stop the services this run started (a PostgreSQL left behind is stopped by the
+        // next run, which starts its servers fresh on the same directories).
+        Runtime.getRuntime().addShutdownHook(new Thread(() ->
+                ProcessHandle.current().descendants().forEach(ProcessHandle::destroy), "stop-services"));
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         Path data = home.resolve(".bench");
         int status = switch (args[0]) {

@@ -51,8 +51,14 @@ final class Cloud implements AutoCloseable {
             started.add(db);
             String jdbc = db.createDatabase(DATABASE);
             int kafkaPort = FreePort.pick();
-            ServiceProcess kafka = ServiceProcess.start(ServiceSpecs.kafka(home, dir.resolve("kafka"), kafkaPort,
-                    FreePort.pick(), dir.resolve("logs/kafka.log")));
+            ServiceProcess.Spec kafkaSpec = ServiceSpecs.kafka(home, dir.resolve("kafka"), kafkaPort, FreePort.pick(),
+                    dir.resolve("logs/kafka.log"));
+            // "fresh": a topic left by an earlier run would be consumed again into the new database.
+            List<String> kafkaArgs = new ArrayList<>(kafkaSpec.arguments());
+            kafkaArgs.add("fresh");
+            ServiceProcess kafka = ServiceProcess.start(new ServiceProcess.Spec(kafkaSpec.name(), home, kafkaSpec.module(),
+                    kafkaSpec.mainClass(), kafkaSpec.maxHeap(), kafkaSpec.environment(), List.copyOf(kafkaArgs),
+                    kafkaSpec.logFile()));
             started.add(kafka);
             Waits.listening(kafka, kafkaPort, Duration.ofSeconds(120));
             int port = FreePort.pick();
