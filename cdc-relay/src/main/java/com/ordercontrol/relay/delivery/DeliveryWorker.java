@@ -64,6 +64,8 @@ public final class DeliveryWorker implements AutoCloseable {
     private CompletableFuture<Void> committing = CompletableFuture.completedFuture(null);
     /** Queue position of the last event accepted whose deletion may still be committing; 0: none. */
     private long sentUpTo;
+    /** Set by a deletion that failed; the next look at the queue starts again from its head. */
+    private volatile Exception commitFailure;
 
     private DeliveryWorker(RelaySettings settings, CloudEventQueue queue, CloudLinkTable linkTable, RelayCounters counters,
                            Clock clock, Clock wallClock) {
@@ -147,6 +149,9 @@ public final class DeliveryWorker implements AutoCloseable {
      * @return how long to sleep before looking again, or {@code null} to look again at once
      */
     Duration deliverDue() throws SQLException, InterruptedException {
+        if (commitFailure != null) {
+            settle();
+        }
         Instant now = clock.instant();
         int limit = now.isBefore(singleEventsUntil) ? 1 : batchMaxEvents;
         long read = System.nanoTime();
@@ -192,20 +197,25 @@ public final class DeliveryWorker implements AutoCloseable {
         committing = committing.thenRunAsync(() -> {
             try {
                 markDelivered(events, status);
-            } catch (SQLException e) {
-                throw new CompletionException(e);
+            } catch (SQLException | RuntimeException e) {
+                // The events stay queued; the worker settles and sends them again (the cloud deduplicates).
+                commitFailure = e;
             }
         }, committer);
     }
 
-    /** Waits for the deletions in progress; on a failed one, its events are read (and sent) again. */
+    /** Waits for the deletions in progress; after a failed one, its events are read (and sent) again. */
     private void settle() {
         try {
             committing.join();
         } catch (CompletionException | CancellationException e) {
-            log.warn("delivered events could not be deleted from the queue; they will be sent again: {}",
-                    e.getCause() == null ? e.toString() : e.getCause().toString());
+            commitFailure = e; // the committer was shut down under it
             committing = CompletableFuture.completedFuture(null);
+        }
+        Exception failure = commitFailure;
+        if (failure != null) {
+            commitFailure = null;
+            log.warn("delivered events could not be deleted from the queue; they will be sent again: {}", failure.toString());
         }
         sentUpTo = 0;
     }
