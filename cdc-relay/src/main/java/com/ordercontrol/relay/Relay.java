@@ -2,24 +2,20 @@ package com.ordercontrol.relay;
 
 import com.ordercontrol.relay.config.NucDatabase;
 import com.ordercontrol.relay.config.RelaySettings;
-import com.ordercontrol.relay.delivery.BackoffPolicy;
+import com.ordercontrol.relay.counters.RelayCounters;
 import com.ordercontrol.relay.delivery.DeliveryWorker;
-import com.ordercontrol.relay.delivery.HttpEventSender;
 import com.ordercontrol.relay.engine.CdcEngine;
-import com.ordercontrol.relay.ops.RelayCounters;
 import com.ordercontrol.relay.ops.RelayMetrics;
 import com.ordercontrol.relay.ops.RelayStatus;
 import com.ordercontrol.relay.ops.StatusReader;
+import com.ordercontrol.relay.outbox.OutboxTable;
 import com.ordercontrol.relay.queue.CloudEventQueue;
-import com.ordercontrol.relay.queue.QueueSignal;
-import com.ordercontrol.relay.reconcile.OutboxTable;
 import com.ordercontrol.relay.reconcile.ReconciliationSweep;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,19 +36,16 @@ public final class Relay implements AutoCloseable {
 
     private final HikariDataSource dataSource;
     private final DeliveryWorker worker;
-    private final Thread workerThread;
     private final ScheduledExecutorService sweeper;
     private final CdcEngine engine;
     private final RelayCounters counters;
     private final StatusReader statusReader;
     private final RelayMetrics metrics;
 
-    private Relay(HikariDataSource dataSource, DeliveryWorker worker, Thread workerThread,
-                  ScheduledExecutorService sweeper, CdcEngine engine, RelayCounters counters,
-                  StatusReader statusReader, RelayMetrics metrics) {
+    private Relay(HikariDataSource dataSource, DeliveryWorker worker, ScheduledExecutorService sweeper, CdcEngine engine,
+                  RelayCounters counters, StatusReader statusReader, RelayMetrics metrics) {
         this.dataSource = dataSource;
         this.worker = worker;
-        this.workerThread = workerThread;
         this.sweeper = sweeper;
         this.engine = engine;
         this.counters = counters;
@@ -72,39 +65,34 @@ public final class Relay implements AutoCloseable {
      * @throws RuntimeException when the database cannot be reached or migrated; nothing is left running
      */
     public static Relay start(RelaySettings settings, Clock clock) {
+        return start(settings, clock, Clock.systemUTC());
+    }
+
+    /** As {@link #start(RelaySettings, Clock)}, with the NUC's wall clock too (tests skew it against the cloud's). */
+    static Relay start(RelaySettings settings, Clock clock, Clock wallClock) {
         log.info("relay starting: {}", settings);
-        HikariDataSource dataSource = NucDatabase.open(settings, "relay", 5);
+        HikariDataSource dataSource = NucDatabase.open(settings, "relay", 6);
         try {
             NucDatabase.migrate(dataSource);
             RelayCounters counters = new RelayCounters();
-            QueueSignal enqueued = new QueueSignal();
-            QueueSignal drained = new QueueSignal();
-            CloudEventQueue queue = new CloudEventQueue(dataSource, clock, settings.stuckAfterAttempts());
-            OutboxTable outbox = new OutboxTable(dataSource);
-
-            HttpEventSender sender = new HttpEventSender(settings.ingestUri(), settings.serverNodeId(),
-                    settings.serverApiKey(), Clock.systemUTC(), settings.httpTimeout());
-            BackoffPolicy backoff = new BackoffPolicy(settings.backoffBase(), settings.backoffCap(),
-                    settings.backoffJitter(), () -> ThreadLocalRandom.current().nextDouble());
-            DeliveryWorker worker = new DeliveryWorker(queue, sender, backoff, clock, settings.workerInterval(),
-                    enqueued, drained, counters);
+            CloudEventQueue queue = new CloudEventQueue(dataSource, clock, settings.queueCapacity(),
+                    settings.stuckAfterAttempts());
             // Capture first: it checks the publication and may refuse to start, leaving nothing running.
-            CdcEngine engine = CdcEngine.start(settings, dataSource, queue, enqueued, drained, counters);
-            Thread workerThread = new Thread(worker, "relay-delivery");
-            workerThread.start();
+            CdcEngine engine = CdcEngine.start(settings, dataSource, queue, counters);
+            DeliveryWorker worker = DeliveryWorker.start(settings, queue, dataSource, counters, clock, wallClock);
 
-            ReconciliationSweep sweep = new ReconciliationSweep(outbox, queue, settings.queueCapacity(),
-                    settings.reconcileGrace(), settings.outboxRetention(), clock, enqueued, counters);
+            ReconciliationSweep sweep = new ReconciliationSweep(new OutboxTable(dataSource), queue,
+                    settings.reconcileGrace(), settings.outboxRetention(), clock, counters);
             ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "relay-sweep"));
             // First pass at once: on a first start it picks up rows committed before the slot existed.
             sweeper.scheduleWithFixedDelay(sweep, 0, settings.reconcileInterval().toMillis(), TimeUnit.MILLISECONDS);
 
-            StatusReader status = new StatusReader(dataSource, queue, outbox, settings.slotName(),
-                    settings.queueCapacity(), settings.outboxRetention(), clock);
+            StatusReader status = new StatusReader(dataSource, queue, settings.slotName(), settings.outboxRetention(), clock);
             RelayMetrics metrics = RelayMetrics.register(status, counters, settings.slotName());
-            log.info("relay started: slot {}, sending to {} as node {}", settings.slotName(), settings.ingestUri(),
-                    settings.serverNodeId());
-            return new Relay(dataSource, worker, workerThread, sweeper, engine, counters, status, metrics);
+            log.info("relay started: slot {}, sending to {} as node {}, batches of up to {} events / {} bytes",
+                    settings.slotName(), settings.ingestUri(), settings.serverNodeId(), settings.batchMaxEvents(),
+                    settings.batchMaxBytes());
+            return new Relay(dataSource, worker, sweeper, engine, counters, status, metrics);
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
@@ -126,9 +114,8 @@ public final class Relay implements AutoCloseable {
     public void close() {
         engine.close();
         sweeper.shutdownNow();
-        worker.stop();
+        worker.close();
         try {
-            workerThread.join(30_000);
             sweeper.awaitTermination(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

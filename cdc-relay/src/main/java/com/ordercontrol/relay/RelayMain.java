@@ -1,11 +1,9 @@
 package com.ordercontrol.relay;
 
 import com.ordercontrol.relay.config.RelaySettings;
-import com.ordercontrol.relay.ops.CloudClockProbe;
 import com.ordercontrol.relay.ops.RelayCommands;
 import com.ordercontrol.relay.ops.RelayManagement;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
@@ -86,8 +84,7 @@ public final class RelayMain {
         }
         String address = System.getenv().getOrDefault("RELAY_MANAGEMENT_ADDRESS", "0.0.0.0");
         try {
-            return RelayManagement.start(address, port, relay::status, relay.counters(), settings.slotName(),
-                    CloudClockProbe.start(settings.backofficeApiUrl(), Duration.ofMinutes(1)));
+            return RelayManagement.start(address, port, relay::status, relay.counters(), settings.slotName());
         } catch (IOException | RuntimeException e) {
             System.err.println("relay management port " + address + ":" + port + " not available (" + e.getMessage()
                     + "); the relay runs on without /health and /prometheus");

@@ -20,11 +20,14 @@ import javax.management.MBeanServer;
 import javax.management.ObjectName;
 import org.junit.jupiter.api.Test;
 
-/** A permanent refusal parks one event with its reason, the queue moves on, and redrive sends it later. */
+/**
+ * A refusal of the event itself (422) parks that event with its reason, the queue moves on, and
+ * redrive sends it later. (Configuration faults such as 403 are retried, never parked: SelfHealingIT.)
+ */
 class ParkAndRedriveIT {
 
     @Test
-    void forbiddenEventIsParkedWhileTheRestIsDeliveredThenRedriven() throws Exception {
+    void unprocessableEventIsParkedWhileTheRestIsDeliveredThenRedriven() throws Exception {
         Nuc nuc = new Nuc("park_redrive");
         String slot = "park_slot";
         try (FakeCloud cloud = FakeCloud.start();
@@ -32,12 +35,12 @@ class ParkAndRedriveIT {
             nuc.awaitSlotActive(slot);
             List<String> ids = nuc.payOrders(5);
             String refused = ids.get(1);
-            cloud.answer(e -> e.eventId().equals(refused) ? 403 : 202);
+            cloud.answer(e -> e.eventId().equals(refused) ? 422 : 202);
 
             await().atMost(Duration.ofSeconds(20)).until(() -> cloud.acceptedCount() == 4);
             assertThat(cloud.acceptedIds()).containsExactly(ids.get(0), ids.get(2), ids.get(3), ids.get(4));
             assertThat(nuc.string("select status || ' ' || parked_status || ' ' || last_error from cloud_event_queue"
-                    + " where event_id = '" + refused + "'")).isEqualTo("parked 403 node disabled");
+                    + " where event_id = '" + refused + "'")).isEqualTo("parked 422 unprocessable event");
             assertThat(cloud.postsFor(refused)).isEqualTo(1);
             assertThat(relay.counters().parkedTotal()).isEqualTo(1);
 
@@ -45,7 +48,8 @@ class ParkAndRedriveIT {
             String status = run(env, "status");
             assertThat(status).contains("Queue depth:", "0 of 1000 events waiting")
                     .contains("Parked (refused):            1")
-                    .contains(refused + "  HTTP 403  node disabled")
+                    .contains(refused + "  HTTP 422  unprocessable event")
+                    .contains("Configuration fault:         none")
                     .contains("Replication slot:            active");
 
             // The same figures over JMX.
@@ -57,7 +61,7 @@ class ParkAndRedriveIT {
             assertThat(jmx.getAttribute(metrics, "QueueDepth")).isEqualTo(0L);
             assertThat(jmx.getAttribute(metrics, "BackPressure")).isEqualTo(false);
 
-            cloud.answer(202); // the cause is fixed (node re-enabled in the cloud)
+            cloud.answer(202); // the cause is fixed (the cloud takes the event now)
             assertThat(run(env, "redrive")).startsWith("redrive: 1 parked events are due");
 
             await().atMost(Duration.ofSeconds(20)).until(() -> cloud.timesAccepted(refused) == 1);

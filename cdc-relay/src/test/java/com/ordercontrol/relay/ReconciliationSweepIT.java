@@ -112,7 +112,7 @@ class ReconciliationSweepIT {
                 assertThat(nuc.count("select count(*) from relay_delivered_event")).isEqualTo(15);
 
                 // An old event the cloud refuses is parked, and kept in the outbox however old it is.
-                cloud.answer(403);
+                cloud.answer(422);
                 String refused = nuc.payOrders(1).get(0);
                 nuc.execute("update outbox_event set created_at = now() - interval '2 hours'");
                 await().atMost(Duration.ofSeconds(20)).until(() -> relay.status().parked() == 1);

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class SchemaOwnershipIT {
 
     private static final Set<String> RELAY_TABLES = Set.of("cloud_event_queue", "relay_delivered_event",
-            "relay_offset", "relay_heartbeat", "relay_schema_history");
+            "relay_offset", "relay_heartbeat", "relay_cloud_link", "relay_schema_history");
 
     @Test
     void onAForeignPosDatabaseTheRelayCreatesOnlyItsOwnTables() throws Exception {

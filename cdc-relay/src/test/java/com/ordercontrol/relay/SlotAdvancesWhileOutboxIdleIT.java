@@ -23,7 +23,8 @@ class SlotAdvancesWhileOutboxIdleIT {
             nuc.awaitSlotActive(slot);
             String before = nuc.string("select confirmed_flush_lsn::text from pg_replication_slots where slot_name = '" + slot + "'");
 
-            // Busy POS, quiet outbox: write ~1 MB of WAL into a table outside the publication.
+            // Busy POS, quiet outbox: write ~1 MB of WAL into a POS table outside the publication.
+            nuc.execute("create table orders (order_id uuid primary key, venue_id text, currency text, total numeric)");
             for (int i = 0; i < 5; i++) {
                 nuc.execute("insert into orders (order_id, venue_id, currency, total)"
                         + " select gen_random_uuid(), 'venue-1', 'USD', 10.00 from generate_series(1, 2000)");

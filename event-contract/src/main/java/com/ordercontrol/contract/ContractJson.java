@@ -1,6 +1,7 @@
 package com.ordercontrol.contract;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,13 +11,17 @@ import java.io.IOException;
 
 /**
  * The one JSON mapper of the contract. Decimal numbers are read as {@link java.math.BigDecimal}
- * exactly as written ({@code 12.990} stays {@code 12.990}), never through {@code double}.
+ * exactly as written ({@code 12.990} stays {@code 12.990}), never through {@code double}. A key that
+ * appears twice in one object makes the text unreadable.
  */
 public final class ContractJson {
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            // {"venueId":"a","venueId":"b"} is refused, never "last wins": what was signed is what is read.
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
             .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
             .build();
 

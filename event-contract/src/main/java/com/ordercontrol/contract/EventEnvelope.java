@@ -53,6 +53,9 @@ public record EventEnvelope(String eventId, String eventType, String venueId, In
         try {
             root = ContractJson.read(body);
         } catch (IOException e) {
+            if (e.getMessage() != null && e.getMessage().startsWith("Duplicate field")) {
+                throw new MalformedEnvelopeException("body is not valid JSON: an object repeats a key");
+            }
             throw new MalformedEnvelopeException("body is not valid JSON");
         }
         if (root == null || !root.isObject()) {

@@ -24,10 +24,11 @@ import java.util.regex.Pattern;
  */
 public record OrderPaid(String orderId, long orderNumber, String currency, BigDecimal total, List<PaymentLine> payments) {
 
-    private static final Pattern DECIMAL = Pattern.compile("-?\\d{1,15}(\\.\\d{1,10})?");
+    private static final Pattern DECIMAL = Pattern.compile("-?\\d{1,12}(\\.\\d{1,10})?");
     private static final Pattern NUMBER = Pattern.compile("\\d{1,18}");
     private static final Pattern TEXT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
     private static final Pattern METHOD = Pattern.compile("[a-z][a-z0-9_]{0,31}");
+    private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
 
     public OrderPaid {
         Objects.requireNonNull(orderId, "orderId");
@@ -56,12 +57,28 @@ public record OrderPaid(String orderId, long orderNumber, String currency, BigDe
     }
 
     /**
+     * Reads and fully validates an {@code order_paid} event for the fact tables: the envelope's
+     * {@code occurredAt} within the contract's range ({@link ContractLimits}), then the payload.
+     */
+    public static OrderPaid fromEvent(EventEnvelope envelope) throws InvalidPayloadException {
+        if (!ContractLimits.inRange(envelope.occurredAt())) {
+            throw new InvalidPayloadException("occurredAt must be from " + ContractLimits.EARLIEST + " to before "
+                    + ContractLimits.LATEST);
+        }
+        return fromPayload(envelope.payload());
+    }
+
+    /**
      * Reads and fully validates a payload. Every rule a fact depends on is checked here, so what passes
      * can be written to the fact tables as it is; the exception's message is the dead-letter reason.
      */
     public static OrderPaid fromPayload(JsonNode payload) throws InvalidPayloadException {
         if (payload == null || !payload.isObject()) {
             throw new InvalidPayloadException("payload must be a JSON object");
+        }
+        String badText = ContractLimits.forbiddenCharacterPath(payload, "payload");
+        if (badText != null) {
+            throw new InvalidPayloadException(badText + " holds a control character or an invalid character");
         }
         String orderId = text(payload, "orderId", TEXT_ID);
         long orderNumber = orderNumber(payload.get("orderNumber"));
@@ -134,13 +151,18 @@ public record OrderPaid(String orderId, long orderNumber, String currency, BigDe
     }
 
     private static String currency(JsonNode value) throws InvalidPayloadException {
-        if (value == null || !value.isTextual()) {
-            throw new InvalidPayloadException("currency is required and must be an ISO-4217 code");
+        if (value == null || !value.isTextual() || !CURRENCY.matcher(value.textValue()).matches()) {
+            throw new InvalidPayloadException("currency is required and must be a 3-letter upper-case ISO-4217 code");
         }
         try {
             Currency currency = Currency.getInstance(value.textValue());
             if (currency.getDefaultFractionDigits() < 0) {
                 throw new InvalidPayloadException("currency " + value.textValue() + " has no minor unit");
+            }
+            if (currency.getDefaultFractionDigits() > ContractLimits.MAX_FRACTION_DIGITS) {
+                throw new InvalidPayloadException("currency " + value.textValue() + " has "
+                        + currency.getDefaultFractionDigits() + " decimal places; the contract carries at most "
+                        + ContractLimits.MAX_FRACTION_DIGITS);
             }
             return currency.getCurrencyCode();
         } catch (IllegalArgumentException e) {
@@ -161,24 +183,27 @@ public record OrderPaid(String orderId, long orderNumber, String currency, BigDe
         if (amount.signum() < 0) {
             throw new InvalidPayloadException(name + " must not be negative");
         }
-        if (amount.stripTrailingZeros().scale() > digits) {
-            throw new InvalidPayloadException(
-                    name + " " + amount.toPlainString() + " has more than " + digits + " decimal places");
+        String problem = ContractLimits.amountProblem(amount, digits);
+        if (problem != null) {
+            throw new InvalidPayloadException(name + " " + problem);
         }
-        if (amount.precision() - amount.scale() > 15) {
-            throw new InvalidPayloadException(name + " is too large");
-        }
-        return amount.setScale(Math.max(digits, 0), java.math.RoundingMode.UNNECESSARY);
+        return ContractLimits.atScale(amount, digits);
     }
 
     private static Instant instant(JsonNode value, String name) throws InvalidPayloadException {
         if (value == null || !value.isTextual()) {
             throw new InvalidPayloadException(name + " is required and must be an ISO-8601 timestamp with offset");
         }
+        Instant instant;
         try {
-            return OffsetDateTime.parse(value.textValue()).toInstant();
+            instant = OffsetDateTime.parse(value.textValue()).toInstant();
         } catch (DateTimeParseException e) {
             throw new InvalidPayloadException(name + " must be an ISO-8601 timestamp with offset");
         }
+        if (!ContractLimits.inRange(instant)) {
+            throw new InvalidPayloadException(name + " must be from " + ContractLimits.EARLIEST + " to before "
+                    + ContractLimits.LATEST);
+        }
+        return instant;
     }
 }

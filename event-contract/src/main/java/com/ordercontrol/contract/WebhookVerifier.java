@@ -3,8 +3,10 @@ package com.ordercontrol.contract;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -13,8 +15,9 @@ import java.util.regex.Pattern;
  *
  * <p>The timestamp must be within the tolerance (default five minutes) of this verifier's clock in
  * both directions, so a captured request cannot be replayed later and a box with a clock far ahead is
- * noticed. The signature header may hold several space-separated values (a sender mid-rotation signs
- * with old and new keys); one {@code v1} value matching one candidate key is enough.
+ * noticed. The signature header may hold up to {@link #MAX_SIGNATURES} space-separated values (a sender
+ * mid-rotation signs with old and new keys); one {@code v1} value matching one candidate key is enough.
+ * The work is one HMAC per candidate key, however many values are presented.
  */
 public final class WebhookVerifier {
 
@@ -34,8 +37,19 @@ public final class WebhookVerifier {
         /** The timestamp is outside the tolerance, before or after now. */
         TIMESTAMP_OUT_OF_TOLERANCE,
         /** Well formed and in time, but no signature matches any candidate key. */
-        NO_MATCH
+        NO_MATCH,
+        /** More than {@link #MAX_SIGNATURES} values in the signature header. */
+        TOO_MANY_SIGNATURES
     }
+
+    /**
+     * Most signature values accepted in one header (a sender rotating keys needs two); more is refused
+     * before any HMAC is computed, so a forged header cannot multiply the work.
+     */
+    public static final int MAX_SIGNATURES = 4;
+
+    /** {@code webhook-id}: 1 to 256 printable ASCII characters. */
+    private static final Pattern ID = Pattern.compile("[\\x21-\\x7E]{1,256}");
 
     private final Clock clock;
     private final Duration tolerance;
@@ -75,7 +89,7 @@ public final class WebhookVerifier {
         if (!isPresent(id, timestamp, signatures)) {
             return Result.MISSING;
         }
-        if (id == null || id.isBlank() || timestamp == null || signatures == null
+        if (id == null || !ID.matcher(id).matches() || timestamp == null || signatures == null
                 || !TIMESTAMP.matcher(timestamp).matches()) {
             return Result.MALFORMED;
         }
@@ -84,30 +98,37 @@ public final class WebhookVerifier {
         if (Math.abs(now - seconds) > tolerance.toSeconds()) {
             return Result.TIMESTAMP_OUT_OF_TOLERANCE;
         }
-        boolean anyV1 = false;
-        boolean matched = false;
-        for (String value : signatures.trim().split(" +")) {
+        String[] values = signatures.trim().split(" +");
+        if (values.length > MAX_SIGNATURES) {
+            return Result.TOO_MANY_SIGNATURES;
+        }
+        List<byte[]> presented = new ArrayList<>(values.length);
+        for (String value : values) {
             int comma = value.indexOf(',');
             if (comma < 0 || !WebhookSigner.VERSION.equals(value.substring(0, comma))) {
                 continue; // other versions (e.g. v1a asymmetric) are allowed but not ours
             }
-            byte[] presented;
+            byte[] decoded;
             try {
-                presented = Base64.getDecoder().decode(value.substring(comma + 1));
+                decoded = Base64.getDecoder().decode(value.substring(comma + 1));
             } catch (IllegalArgumentException e) {
                 return Result.MALFORMED;
             }
-            if (presented.length != HMAC_SHA256_LENGTH) {
+            if (decoded.length != HMAC_SHA256_LENGTH) {
                 return Result.MALFORMED;
             }
-            anyV1 = true;
-            for (WebhookSigner candidate : candidates) {
-                // No early exit: every value is compared against every key, so timing says nothing.
-                matched |= MessageDigest.isEqual(candidate.hmac(id, seconds, body), presented);
-            }
+            presented.add(decoded);
         }
-        if (!anyV1) {
+        if (presented.isEmpty()) {
             return Result.MALFORMED;
+        }
+        boolean matched = false;
+        for (WebhookSigner candidate : candidates) {
+            // One HMAC per key, whatever the number of values; each compared in constant time, no early exit.
+            byte[] expected = candidate.hmac(id, seconds, body);
+            for (byte[] value : presented) {
+                matched |= MessageDigest.isEqual(expected, value);
+            }
         }
         return matched ? Result.VALID : Result.NO_MATCH;
     }

@@ -6,13 +6,22 @@ public final class WireHeaders {
     /** The path the relay POSTs to, below {@code BACKOFFICE_API_URL}. */
     public static final String INGEST_PATH = "/api/events/ingest";
 
+    /**
+     * The same endpoint with the node in the path, for senders that cannot set {@link #NODE_ID} (Debezium
+     * Server's HTTP sink); if {@link #NODE_ID} is sent too it must name the same node.
+     */
+    public static final String NODE_EVENTS_PATH = "/api/nodes/{nodeId}/events";
+
     /** Which registered node sent the request. */
     public static final String NODE_ID = "X-Server-Node-Id";
 
     /** {@code sha256=<lowercase hex of HMAC-SHA256(secret, exact body bytes)>}. */
     public static final String SIGNATURE = "X-Request-Signature";
 
-    /** Standard Webhooks: the message id; for this contract it equals the envelope's {@code eventId}. */
+    /**
+     * Standard Webhooks: the sender's message id (1-256 printable ASCII), not necessarily any eventId; the
+     * cloud answers a request whose id it already accepted within the tolerance window with "duplicate".
+     */
     public static final String WEBHOOK_ID = "webhook-id";
 
     /** Standard Webhooks: Unix seconds at signing time; accepted within a tolerance both ways. */

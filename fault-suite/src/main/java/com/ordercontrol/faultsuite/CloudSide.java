@@ -18,6 +18,11 @@ import java.time.Duration;
 final class CloudSide implements AutoCloseable {
 
     static final String DATABASE = "backoffice";
+    /**
+     * How long a (re)started service may take to listen. Generous: on a loaded 2-core machine a Spring
+     * Boot restart was seen to take over 3 minutes; a stuck start still fails the run.
+     */
+    static final Duration START_LIMIT = Duration.ofSeconds(360);
 
     private final Path home;
     private final Path dir;
@@ -39,10 +44,10 @@ final class CloudSide implements AutoCloseable {
         db.createDatabase(DATABASE);
         kafka = ServiceProcess.start(ServiceSpecs.kafka(home, dir.resolve("kafka"), kafkaPort, controllerPort,
                 dir.resolve("logs/kafka.log")));
-        Waits.listening(kafka, kafkaPort, Duration.ofSeconds(120));
+        Waits.listening(kafka, kafkaPort, START_LIMIT);
         ingest = ServiceProcess.start(ServiceSpecs.ingest(home, ingestPort, jdbcUrl(), bootstrapServers(),
                 dir.resolve("logs/ingest.log")));
-        Waits.listening(ingest, ingestPort, Duration.ofSeconds(180));
+        Waits.listening(ingest, ingestPort, START_LIMIT);
     }
 
     String jdbcUrl() {
@@ -87,7 +92,7 @@ final class CloudSide implements AutoCloseable {
 
     void startKafka() {
         kafka = kafka.restart();
-        Waits.listening(kafka, kafkaPort, Duration.ofSeconds(120));
+        Waits.listening(kafka, kafkaPort, START_LIMIT);
     }
 
     void killIngest() {
@@ -96,7 +101,7 @@ final class CloudSide implements AutoCloseable {
 
     void startIngest() {
         ingest = ingest.restart();
-        Waits.listening(ingest, ingestPort, Duration.ofSeconds(180));
+        Waits.listening(ingest, ingestPort, START_LIMIT);
     }
 
     /** Restarts a service that exited on its own (as systemd's Restart=always would); true if it did. */

@@ -21,6 +21,7 @@ final class FaultInjector implements AutoCloseable {
     static final Duration LONG_DATABASE_OUTAGE = Duration.ofSeconds(40);
 
     private final CloudSide cloud;
+    private final PoisonFault poison;
     private final List<VenueBox> venues;
     private final SuiteProfile profile;
     private final Random random;
@@ -31,8 +32,10 @@ final class FaultInjector implements AutoCloseable {
     private volatile boolean running = true;
     private volatile RuntimeException failure;
 
-    FaultInjector(CloudSide cloud, List<VenueBox> venues, SuiteProfile profile, Consumer<String> log) {
+    FaultInjector(CloudSide cloud, PoisonFault poison, List<VenueBox> venues, SuiteProfile profile,
+                  Consumer<String> log) {
         this.cloud = cloud;
+        this.poison = poison;
         this.venues = venues;
         this.profile = profile;
         this.random = new Random(profile.seed());
@@ -75,7 +78,8 @@ final class FaultInjector implements AutoCloseable {
             hold = LONG_DATABASE_OUTAGE;
         }
         log.accept(String.format("fault %-30s %s hold %d ms", kind.label, kind.name().startsWith("KILL_POS")
-                || kind == FaultKind.KILL_RELAY || kind == FaultKind.CUT_LINK ? venue.venueId : "cloud", hold.toMillis()));
+                || kind == FaultKind.KILL_RELAY || kind == FaultKind.CUT_LINK ? venue.venueId : "cloud",
+                kind == FaultKind.POISON ? 0 : hold.toMillis()));
         injected.get(kind).incrementAndGet();
         switch (kind) {
             case KILL_RELAY -> {
@@ -118,6 +122,7 @@ final class FaultInjector implements AutoCloseable {
                 Waits.pause(profile.cloudPause());
                 cloud.ingest().resume();
             }
+            case POISON -> poison.inject();
         }
     }
 

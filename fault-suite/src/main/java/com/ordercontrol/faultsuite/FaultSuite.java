@@ -31,8 +31,8 @@ public final class FaultSuite {
     /** What a run found; {@link #passed()} is the verdict. */
     public record Report(SuiteProfile profile, Map<FaultKind, Integer> faults, int unexpectedExits, int paidOrders,
                          int failedPayCalls, List<VenueResult> venues, Map<String, BadTraffic.Tally> badRequests,
-                         int storedRefusals, int missingDeadLetters, Duration trafficTime, Duration settleTime,
-                         boolean settled) {
+                         int storedRefusals, int missingDeadLetters, PoisonFault.Result poison,
+                         Duration trafficTime, Duration settleTime, boolean settled) {
 
         public int totalFaults() {
             return faults.values().stream().mapToInt(Integer::intValue).sum();
@@ -52,9 +52,11 @@ public final class FaultSuite {
 
         public boolean passed() {
             return settled && Verdict.allOk(venues) && badRequestsAsExpected() && storedRefusals == 0
-                    && missingDeadLetters == 0;
+                    && missingDeadLetters == 0 && poison.ok();
         }
     }
+
+    static final String PROBE_VENUE = "venue-probe";
 
     private final Path home;
     private final Path dataDir;
@@ -75,12 +77,19 @@ public final class FaultSuite {
             CloudRegistration registry = new CloudRegistration(cloud.jdbcUrl());
             for (int i = 1; i <= profile.venues(); i++) {
                 String venueId = "venue-" + i;
-                registry.venueWithNode(venueId, ZoneId.of("UTC"), "nuc-" + i, "secret-" + i + "-" + profile.seed());
+                // nuc-1 is also the bad-request corpus's seed-only sender, so it is registered as legacy.
+                if (i == 1) {
+                    registry.venueWithLegacyNode(venueId, ZoneId.of("UTC"), "nuc-" + i, "secret-" + i + "-" + profile.seed());
+                } else {
+                    registry.venueWithNode(venueId, ZoneId.of("UTC"), "nuc-" + i, "secret-" + i + "-" + profile.seed());
+                }
                 venues.add(new VenueBox(home, dataDir.resolve(venueId), venueId, "nuc-" + i,
                         "secret-" + i + "-" + profile.seed(), cloud.ingestPort()));
             }
-            registry.venueWithNode("venue-1", ZoneId.of("UTC"), "nuc-disabled", "disabled-secret");
+            registry.venueWithLegacyNode("venue-1", ZoneId.of("UTC"), "nuc-disabled", "disabled-secret");
             registry.nodes().setEnabled("nuc-disabled", false);
+            // A cloud-only venue whose probe events show that facts flow right after a poison.
+            registry.venueWithNode(PROBE_VENUE, ZoneId.of("UTC"), "nuc-probe", "probe-secret-" + profile.seed());
             for (VenueBox venue : venues) {
                 log.accept("starting " + venue.venueId + " (PostgreSQL, POS API, relay) ...");
                 venue.start();
@@ -101,11 +110,13 @@ public final class FaultSuite {
         Traffic traffic;
         BadTraffic bad;
         QueueMonitor monitor = new QueueMonitor(venues);
+        PoisonFault poison = new PoisonFault(cloud, new PoisonFault.Node("venue-1", "nuc-1", venues.get(0).secret),
+                new PoisonFault.Node(PROBE_VENUE, "nuc-probe", "probe-secret-" + profile.seed()), log);
         log.accept("traffic and faults: profile " + profile.name() + ", seed " + profile.seed());
         try (Traffic t = new Traffic(venues, profile.ordersPerSecond(), profile.seed());
              BadTraffic b = new BadTraffic(new BadRequestCorpus(cloud.ingestUrl()), nodes, cloud,
                      cloud.ingestUrl(), Duration.ofMillis(700));
-             FaultInjector injector = new FaultInjector(cloud, venues, profile, log)) {
+             FaultInjector injector = new FaultInjector(cloud, poison, venues, profile, log)) {
             traffic = t;
             bad = b;
             long lastReport = System.nanoTime();
@@ -140,7 +151,8 @@ public final class FaultSuite {
             }
             return new Report(profile, faults, unexpectedExits, traffic.paidOrders(), traffic.failedCalls(), results,
                     bad.tallies(), Verdict.storedRefusals(cloud, bad.refusedEventIds(), bad.refusedPaymentIds()),
-                    Verdict.missingDeadLetters(cloud, bad.deadLetterEventIds()), trafficTime, settleTime, settled);
+                    Verdict.missingDeadLetters(cloud, bad.deadLetterEventIds()), poison.result(), trafficTime,
+                    settleTime, settled);
         }
     }
 

@@ -38,6 +38,17 @@ final class SummaryTable {
         }
         out.append(String.format("%nBad requests stored anyway: %d; invalid events missing from dead letters: %d%n",
                 r.storedRefusals(), r.missingDeadLetters()));
+        PoisonFault.Result p = r.poison();
+        out.append("\n| poison event (signed by venue-1's node) | sent | accepted (202) | dead-lettered | became facts "
+                + "| inconclusive (5xx / no answer) |\n|---|---:|---:|---:|---:|---:|\n");
+        p.classes().forEach((name, t) -> out.append(String.format("| %s | %d | %d | %d | %d | %d%s |%n", name, t.sent(),
+                t.accepted(), t.deadLettered(), t.becameFacts(), t.inconclusive(),
+                t.otherStatus() == 0 ? "" : " (+" + t.otherStatus() + " other status)")));
+        out.append(String.format("%nPoison events dead-lettered: %d of %d accepted (reasons with control characters: %d); "
+                + "a fact of another venue followed each poison fault: %d probes, slowest %.1f s (limit %d s), late %d"
+                + "; poison faults skipped (facts not flowing before): %d%n", p.accepted() - p.missingDeadLetters(),
+                p.accepted(), p.unprintableReasons(), p.probes(), p.slowestProbe().toMillis() / 1000.0,
+                PoisonFault.PROBE_LIMIT.toSeconds(), p.lateProbes(), p.skipped()));
         return out.toString();
     }
 }

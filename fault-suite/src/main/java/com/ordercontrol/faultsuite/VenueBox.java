@@ -63,11 +63,11 @@ final class VenueBox implements AutoCloseable {
         db.createDatabase(DATABASE);
         pos = ServiceProcess.start(ServiceSpecs.pos("pos-" + venueId, home, posPort, jdbcUrl(), venueId,
                 dir.resolve("logs/pos.log")));
-        Waits.listening(pos, posPort, Duration.ofSeconds(180));
+        Waits.listening(pos, posPort, CloudSide.START_LIMIT);
         relay = ServiceProcess.start(ServiceSpecs.relay("relay-" + venueId, home,
                 "http://127.0.0.1:" + link.port(), nodeId, secret, jdbcUrl(), RELAY_TUNING,
                 dir.resolve("logs/relay.log")));
-        Waits.slotActive(relay, jdbcUrl(), PostgresServer.USER, Duration.ofSeconds(120));
+        Waits.slotActive(relay, jdbcUrl(), PostgresServer.USER, CloudSide.START_LIMIT);
     }
 
     String jdbcUrl() {
@@ -100,7 +100,7 @@ final class VenueBox implements AutoCloseable {
 
     void startPos() {
         pos = pos.restart();
-        Waits.listening(pos, posPort, Duration.ofSeconds(180));
+        Waits.listening(pos, posPort, CloudSide.START_LIMIT);
     }
 
     void killDatabase() {

@@ -81,8 +81,8 @@ final class IngestCli implements Runnable {
     @Command(name = "admin", mixinStandardHelpOptions = true,
             description = "Venues, nodes, secrets and finance tokens (docs/cloud-operations.md). Needs the database.",
             subcommands = {AddVenue.class, AddNode.class, RotateSecret.class, FinishRotation.class, Disable.class,
-                    Enable.class, RequireWebhooks.class, ListNodes.class, IssueToken.class, RevokeToken.class,
-                    ListTokens.class})
+                    Enable.class, RequireWebhooks.class, ListNodes.class, ReencryptSecrets.class, IssueToken.class,
+                    RevokeToken.class, ListTokens.class})
     static final class Admin implements Runnable {
         @Override
         public void run() {
@@ -112,6 +112,8 @@ final class IngestCli implements Runnable {
         String venueId;
         @Option(names = "--secret", paramLabel = "<secret>", description = "use this secret (write --secret=<value>)")
         String secret;
+        @Option(names = "--legacy", description = "may sign with the seed scheme alone (no Standard Webhooks)")
+        boolean legacy;
 
         @Override
         public void run() {
@@ -177,6 +179,14 @@ final class IngestCli implements Runnable {
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Nodes and venues, no secrets.")
     static final class ListNodes implements Runnable {
+        @Override
+        public void run() {
+        }
+    }
+
+    @Command(name = "reencrypt-secrets", mixinStandardHelpOptions = true,
+            description = "Seals every stored node secret with the current INGEST_SECRETS_KEY.")
+    static final class ReencryptSecrets implements Runnable {
         @Override
         public void run() {
         }

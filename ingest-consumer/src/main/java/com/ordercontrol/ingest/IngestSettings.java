@@ -2,6 +2,7 @@ package com.ordercontrol.ingest;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -16,23 +17,36 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param consumerGroup          consumer group of the facts consumer
  * @param retryBackoff           pause between retries of a batch the database could not take
  * @param topicSettings          location of the topic settings file (partitions, retention, replication)
- * @param capReplicationToCluster lower replication factor and min ISR to the broker count (dev, one broker)
+ * @param capReplicationToCluster create the topic with replication factor and min ISR lowered to the broker
+ *                               count (development, one broker); off by default, so a production start
+ *                               with brokers missing fails instead; never lowers an existing topic's min ISR
  * @param applyTopicSettings     apply the topic settings at start (off only for the admin command, which
  *                               must work while Kafka is away)
+ * @param maxBatchEvents         most envelopes in one array body; more is a 400 for the whole request
+ * @param nodeCacheTtl           how long verified node credentials are cached: a disable, enable, rotation or
+ *                               new node takes effect within this bound (zero: no cache)
+ * @param factsPoolSize          connections of the facts consumer's own pool (the HTTP path uses
+ *                               {@code spring.datasource.hikari.*})
+ * @param reportsPoolSize        connections of the finance report's own pool
  */
 @ConfigurationProperties("ingest")
 public record IngestSettings(
         @DefaultValue("pos-events") String topic,
-        @DefaultValue("262144") int maxBodyBytes,
+        @DefaultValue("1048576") int maxBodyBytes,
         @DefaultValue("10s") Duration produceTimeout,
         @DefaultValue("5m") Duration webhookTolerance,
         @DefaultValue("true") boolean consumerEnabled,
         @DefaultValue("ingest-facts") String consumerGroup,
         @DefaultValue("2s") Duration retryBackoff,
         @DefaultValue("classpath:kafka/topics.properties") String topicSettings,
-        @DefaultValue("true") boolean capReplicationToCluster,
-        @DefaultValue("true") boolean applyTopicSettings) {
+        @DefaultValue("false") boolean capReplicationToCluster,
+        @DefaultValue("true") boolean applyTopicSettings,
+        @DefaultValue("500") int maxBatchEvents,
+        @DefaultValue("5s") Duration nodeCacheTtl,
+        @DefaultValue("4") int factsPoolSize,
+        @DefaultValue("4") int reportsPoolSize) {
 
+    @ConstructorBinding
     public IngestSettings {
         require(topic != null && topic.matches("[A-Za-z0-9._-]{1,249}"),
                 "ingest.topic must be a valid Kafka topic name, was: " + topic);
@@ -44,6 +58,22 @@ public record IngestSettings(
         require(consumerGroup != null && !consumerGroup.isBlank(), "ingest.consumer-group is required");
         require(positive(retryBackoff), "ingest.retry-backoff must be positive, was: " + retryBackoff);
         require(topicSettings != null && !topicSettings.isBlank(), "ingest.topic-settings is required");
+        require(maxBatchEvents >= 1 && maxBatchEvents <= 10_000,
+                "ingest.max-batch-events must be between 1 and 10000, was: " + maxBatchEvents);
+        require(nodeCacheTtl != null && !nodeCacheTtl.isNegative() && nodeCacheTtl.compareTo(Duration.ofMinutes(5)) <= 0,
+                "ingest.node-cache-ttl must be between 0 and 5 minutes, was: " + nodeCacheTtl);
+        require(factsPoolSize >= 1 && factsPoolSize <= 100,
+                "ingest.facts-pool-size must be between 1 and 100, was: " + factsPoolSize);
+        require(reportsPoolSize >= 1 && reportsPoolSize <= 100,
+                "ingest.reports-pool-size must be between 1 and 100, was: " + reportsPoolSize);
+    }
+
+    /** The settings before batches and pools (kept for callers that build settings by hand), defaults for the rest. */
+    public IngestSettings(String topic, int maxBodyBytes, Duration produceTimeout, Duration webhookTolerance,
+            boolean consumerEnabled, String consumerGroup, Duration retryBackoff, String topicSettings,
+            boolean capReplicationToCluster, boolean applyTopicSettings) {
+        this(topic, maxBodyBytes, produceTimeout, webhookTolerance, consumerEnabled, consumerGroup, retryBackoff,
+                topicSettings, capReplicationToCluster, applyTopicSettings, 500, Duration.ofSeconds(5), 4, 4);
     }
 
     private static boolean positive(Duration d) {

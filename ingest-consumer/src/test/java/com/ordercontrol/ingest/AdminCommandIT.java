@@ -1,6 +1,7 @@
 package com.ordercontrol.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.ordercontrol.ingest.admin.AdminCommand;
 import com.ordercontrol.ingest.support.CloudServers;
@@ -9,6 +10,7 @@ import com.ordercontrol.ingest.support.IngestClient;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -56,7 +58,7 @@ class AdminCommandIT {
     void addsRotatesDisablesAndListsNodesWithoutShowingSecretsAgain() {
         IngestClient client = new IngestClient(port);
         assertThat(run("add-venue", "venue-x", "Venue X", "America/New_York").status()).isZero();
-        Run added = run("add-node", "node-x", "venue-x");
+        Run added = run("add-node", "node-x", "venue-x", "--legacy");
         assertThat(added.status()).isZero();
         String first = added.shownOnce();
         assertThat(client.postSigned("node-x", first, Events.simple("venue-x", "1.00", "0")).statusCode()).isEqualTo(202);
@@ -65,17 +67,22 @@ class AdminCommandIT {
         String second = rotated.shownOnce();
         assertThat(second).isNotEqualTo(first);
         assertThat(client.postSigned("node-x", first, Events.simple("venue-x", "1.00", "0")).statusCode()).isEqualTo(202);
-        assertThat(client.postSigned("node-x", second, Events.simple("venue-x", "1.00", "0")).statusCode()).isEqualTo(202);
+        // The new secret works once the node cache (ingest.node-cache-ttl, 5 s) has reloaded the node.
+        await().atMost(Duration.ofSeconds(15)).until(() ->
+                client.postSigned("node-x", second, Events.simple("venue-x", "1.00", "0")).statusCode() == 202);
         Run listed = run("list");
         assertThat(listed.output()).contains("node-x").contains("venue-x").contains("America/New_York")
                 .doesNotContain(first).doesNotContain(second);
         assertThat(listed.output().lines().filter(l -> l.startsWith("node-x")).findFirst().orElseThrow())
                 .matches("node-x\\s+venue-x\\s+true\\s+false\\s+2\\s+\\d{4}-.*");
 
+        // Node credentials are cached for ingest.node-cache-ttl (5 s): each change takes effect within that bound.
         assertThat(run("finish-rotation", "node-x").status()).isZero();
-        assertThat(client.postSigned("node-x", first, Events.simple("venue-x", "1.00", "0")).statusCode()).isEqualTo(401);
+        await().atMost(Duration.ofSeconds(15)).until(() ->
+                client.postSigned("node-x", first, Events.simple("venue-x", "1.00", "0")).statusCode() == 401);
         assertThat(run("disable", "node-x").status()).isZero();
-        assertThat(client.postSigned("node-x", second, Events.simple("venue-x", "1.00", "0")).statusCode()).isEqualTo(403);
+        await().atMost(Duration.ofSeconds(15)).until(() ->
+                client.postSigned("node-x", second, Events.simple("venue-x", "1.00", "0")).statusCode() == 403);
     }
 
     @Test
@@ -89,6 +96,9 @@ class AdminCommandIT {
         assertThat(run("list-tokens").output()).contains("month-end").doesNotContain(token);
 
         assertThat(run("add-node", "node-y", "no-such-venue").status()).isEqualTo(1);
+        assertThat(run("add-node", "node-m", "venue-y").status()).isZero();
+        assertThat(run("list").output().lines().filter(l -> l.startsWith("node-m")).findFirst().orElseThrow())
+                .as("a node added without --legacy requires Standard Webhooks").matches("node-m\\s+venue-y\\s+true\\s+true\\s+1\\s+-");
         assertThat(run("add-venue", "venue-z", "Z", "Mars/Olympus").status()).isEqualTo(1);
         assertThat(run("frobnicate").status()).isEqualTo(2);
     }

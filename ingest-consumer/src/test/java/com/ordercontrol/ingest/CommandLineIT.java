@@ -42,7 +42,7 @@ class CommandLineIT {
 
         String replayed = run("replay", "--from-beginning", "--into=live", db, user,
                 "--spring.kafka.bootstrap-servers=" + CloudServers.kafka().bootstrapServers(),
-                "--ingest.topic=command-line-it-events");
+                "--ingest.topic=command-line-it-events", "--ingest.cap-replication-to-cluster=true");
         assertThat(replayed).contains("replay into live tables: events read 0,");
     }
 

@@ -40,7 +40,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * Issue 4: stopping the cloud database while events flow, then starting it again: every event becomes a
  * fact, none twice. This class has its own PostgreSQL (same data directory and port across the restart).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// No node cache: the request sent while the database is down must find it down (and get 503).
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "ingest.node-cache-ttl=0s")
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class DatabaseOutageIT {
 
@@ -87,7 +88,7 @@ class DatabaseOutageIT {
     @Test
     void afterADatabaseOutageEveryEventBecomesAFactAndNoneTwice() throws Exception {
         registry.addVenue("venue-o", "O", ZoneId.of("UTC"));
-        registry.addNode("node-o", "venue-o", "secret-of-o");
+        registry.addLegacyNode("node-o", "venue-o", "secret-of-o");
         IngestClient client = new IngestClient(port);
         List<String> bodies = new ArrayList<>();
         for (int i = 0; i < 20; i++) {

@@ -54,11 +54,11 @@ class FactsAndReportIT {
     @BeforeEach
     void register() {
         registry.addVenue("venue-f", "F", ZoneId.of("UTC"));
-        registry.addNode("node-f", "venue-f", "secret-of-f");
+        registry.addLegacyNode("node-f", "venue-f", "secret-of-f");
         registry.addVenue("venue-la", "Los Angeles", ZoneId.of("America/Los_Angeles"));
-        registry.addNode("node-la", "venue-la", "secret-of-la");
+        registry.addLegacyNode("node-la", "venue-la", "secret-of-la");
         registry.addVenue("venue-s", "Sample", ZoneId.of("UTC"));
-        registry.addNode("node-s", "venue-s", "secret-of-s");
+        registry.addLegacyNode("node-s", "venue-s", "secret-of-s");
         tokens.register(TOKEN, "finance F", Set.of("venue-f", "venue-la", "venue-s"));
         client = new IngestClient(port);
         tables = new FactTables(jdbc, CloudServers.kafka().bootstrapServers(), topic);
@@ -120,13 +120,13 @@ class FactsAndReportIT {
 
         assertThat(report("venueId=venue-la&date=2026-11-01", TOKEN, null).body()).isEqualTo(
                 "{\"venueId\":\"venue-la\",\"date\":\"2026-11-01\",\"timeZone\":\"America/Los_Angeles\","
-                        + "\"paymentCount\":1,\"orderCount\":1,\"grossSales\":\"30.00\",\"tips\":\"5.00\","
+                        + "\"paymentCount\":1,\"orderCount\":1,\"currencies\":[{\"currency\":\"USD\",\"paymentCount\":1,"
+                        + "\"orderCount\":1,\"grossSales\":\"30.00\",\"tips\":\"5.00\","
                         + "\"totalCollected\":\"35.00\",\"byMethod\":[{\"method\":\"card\",\"paymentCount\":1,"
-                        + "\"grossSales\":\"30.00\",\"tips\":\"5.00\",\"totalCollected\":\"35.00\"}]}");
+                        + "\"grossSales\":\"30.00\",\"tips\":\"5.00\",\"totalCollected\":\"35.00\"}]}]}");
         assertThat(report("venueId=venue-la&date=2026-11-02", TOKEN, null).body()).isEqualTo(
                 "{\"venueId\":\"venue-la\",\"date\":\"2026-11-02\",\"timeZone\":\"America/Los_Angeles\","
-                        + "\"paymentCount\":0,\"orderCount\":0,\"grossSales\":\"0.00\",\"tips\":\"0.00\","
-                        + "\"totalCollected\":\"0.00\",\"byMethod\":[]}");
+                        + "\"paymentCount\":0,\"orderCount\":0,\"currencies\":[]}");
     }
 
     @Test
@@ -142,22 +142,57 @@ class FactsAndReportIT {
 
         assertThat(report("venueId=venue-s&date=2026-11-24", TOKEN, null).body()).isEqualTo(
                 "{\"venueId\":\"venue-s\",\"date\":\"2026-11-24\",\"timeZone\":\"UTC\",\"paymentCount\":3,"
-                        + "\"orderCount\":2,\"grossSales\":\"35.00\",\"tips\":\"4.00\",\"totalCollected\":\"39.00\","
+                        + "\"orderCount\":2,\"currencies\":[{\"currency\":\"USD\",\"paymentCount\":3,\"orderCount\":2,"
+                        + "\"grossSales\":\"35.00\",\"tips\":\"4.00\",\"totalCollected\":\"39.00\","
                         + "\"byMethod\":[{\"method\":\"card\",\"paymentCount\":2,\"grossSales\":\"25.00\","
                         + "\"tips\":\"4.00\",\"totalCollected\":\"29.00\"},{\"method\":\"cash\",\"paymentCount\":1,"
-                        + "\"grossSales\":\"10.00\",\"tips\":\"0.00\",\"totalCollected\":\"10.00\"}]}");
+                        + "\"grossSales\":\"10.00\",\"tips\":\"0.00\",\"totalCollected\":\"10.00\"}]}]}");
         HttpResponse<String> csv = report("venueId=venue-s&date=2026-11-24", TOKEN, "text/csv");
         assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/csv"));
         assertThat(csv.body()).isEqualTo("""
-                venueId,from,to,timeZone,method,paymentCount,orderCount,grossSales,tips,totalCollected\r
-                venue-s,2026-11-24,2026-11-24,UTC,card,2,,25.00,4.00,29.00\r
-                venue-s,2026-11-24,2026-11-24,UTC,cash,1,,10.00,0.00,10.00\r
-                venue-s,2026-11-24,2026-11-24,UTC,TOTAL,3,2,35.00,4.00,39.00\r
+                venueId,from,to,timeZone,currency,method,paymentCount,orderCount,grossSales,tips,totalCollected\r
+                venue-s,2026-11-24,2026-11-24,UTC,USD,card,2,,25.00,4.00,29.00\r
+                venue-s,2026-11-24,2026-11-24,UTC,USD,cash,1,,10.00,0.00,10.00\r
+                venue-s,2026-11-24,2026-11-24,UTC,USD,TOTAL,3,2,35.00,4.00,39.00\r
                 """);
         assertThat(report("venueId=venue-s&from=2026-11-01&to=2026-11-30", TOKEN, null).body()).startsWith(
                 "{\"venueId\":\"venue-s\",\"from\":\"2026-11-01\",\"to\":\"2026-11-30\",\"timeZone\":\"UTC\","
-                        + "\"paymentCount\":4,\"orderCount\":3,\"grossSales\":\"39.50\",\"tips\":\"4.00\","
-                        + "\"totalCollected\":\"43.50\"");
+                        + "\"paymentCount\":4,\"orderCount\":3,\"currencies\":[{\"currency\":\"USD\",\"paymentCount\":4,"
+                        + "\"orderCount\":3,\"grossSales\":\"39.50\",\"tips\":\"4.00\",\"totalCollected\":\"43.50\"");
+    }
+
+    /** Issue 10: a mixed-currency day is never summed; each currency has its own named block. */
+    @Test
+    void eachCurrencyHasItsOwnTotalsAndIsAlwaysNamed() {
+        registry.addVenue("venue-m", "Mixed", ZoneId.of("UTC"));
+        registry.addNode("node-m", "venue-m", "secret-of-m");
+        tokens.register(TOKEN, "finance F", Set.of("venue-m"));
+        String usd = Events.orderPaid("evt-m-usd", "venue-m", "ord-m1", 1, "\"10.00\"",
+                Events.payment("pay-m1", "card", "10.00", "1.00", "2026-11-24T10:00:00Z"));
+        String jpy = Events.orderPaid("evt-m-jpy", "venue-m", "ord-m2", 2, "\"1000\"",
+                Events.payment("pay-m2", "cash", "1000", "0", "2026-11-24T11:00:00Z")).replace("\"USD\"", "\"JPY\"");
+        // (BHD 1.234, the third currency of the issue, is refused by the contract: PoisonPayloadTest.)
+        for (String body : new String[] {usd, jpy}) {
+            send("node-m", "secret-of-m", body);
+        }
+        tables.awaitEvent("evt-m-jpy");
+
+        assertThat(report("venueId=venue-m&date=2026-11-24", TOKEN, null).body()).isEqualTo(
+                "{\"venueId\":\"venue-m\",\"date\":\"2026-11-24\",\"timeZone\":\"UTC\",\"paymentCount\":2,"
+                        + "\"orderCount\":2,\"currencies\":["
+                        + "{\"currency\":\"JPY\",\"paymentCount\":1,\"orderCount\":1,\"grossSales\":\"1000\",\"tips\":\"0\","
+                        + "\"totalCollected\":\"1000\",\"byMethod\":[{\"method\":\"cash\",\"paymentCount\":1,"
+                        + "\"grossSales\":\"1000\",\"tips\":\"0\",\"totalCollected\":\"1000\"}]},"
+                        + "{\"currency\":\"USD\",\"paymentCount\":1,\"orderCount\":1,\"grossSales\":\"10.00\",\"tips\":\"1.00\","
+                        + "\"totalCollected\":\"11.00\",\"byMethod\":[{\"method\":\"card\",\"paymentCount\":1,"
+                        + "\"grossSales\":\"10.00\",\"tips\":\"1.00\",\"totalCollected\":\"11.00\"}]}]}");
+        assertThat(report("venueId=venue-m&date=2026-11-24", TOKEN, "text/csv").body()).isEqualTo("""
+                venueId,from,to,timeZone,currency,method,paymentCount,orderCount,grossSales,tips,totalCollected\r
+                venue-m,2026-11-24,2026-11-24,UTC,JPY,cash,1,,1000,0,1000\r
+                venue-m,2026-11-24,2026-11-24,UTC,JPY,TOTAL,1,1,1000,0,1000\r
+                venue-m,2026-11-24,2026-11-24,UTC,USD,card,1,,10.00,1.00,11.00\r
+                venue-m,2026-11-24,2026-11-24,UTC,USD,TOTAL,1,1,10.00,1.00,11.00\r
+                """);
     }
 
     @Test
@@ -168,6 +203,13 @@ class FactsAndReportIT {
                 .isEqualTo(401);
         assertThat(report("venueId=venue-other&date=2026-11-24", TOKEN, null).statusCode()).isEqualTo(403);
         assertThat(report("venueId=venue-f&date=24.11.2026", TOKEN, null).statusCode()).isEqualTo(400);
+        // issue 10: dates outside 2000..2099 are a 400, never a 5xx (these were 503 and 500)
+        for (String query : new String[] {"date=%2B300000-01-01", "date=%2B999999999-12-31", "date=1999-12-31",
+                "date=2100-01-01", "from=2099-12-01&to=%2B999999999-12-31", "from=-999999999-01-01&to=2026-01-01"}) {
+            HttpResponse<String> refused = report("venueId=venue-f&" + query, TOKEN, null);
+            assertThat(refused.statusCode()).as(query).isEqualTo(400);
+            assertThat(refused.body()).as(query).contains("dates must be from 2000-01-01 to 2099-12-31");
+        }
         String revocable = tokens.issue("temp", Set.of("venue-f"));
         assertThat(report("venueId=venue-f&date=2026-11-24", revocable, null).statusCode()).isEqualTo(200);
         assertThat(tokens.revoke("temp")).isEqualTo(1);

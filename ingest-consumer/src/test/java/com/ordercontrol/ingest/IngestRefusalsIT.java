@@ -1,6 +1,7 @@
 package com.ordercontrol.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.ordercontrol.ingest.monitoring.IngestCounters;
 import com.ordercontrol.ingest.registry.NodeRegistry;
@@ -8,24 +9,18 @@ import com.ordercontrol.ingest.support.CloudServers;
 import com.ordercontrol.ingest.support.Events;
 import com.ordercontrol.ingest.support.FactTables;
 import com.ordercontrol.ingest.support.IngestClient;
+import com.ordercontrol.ingest.support.TopicRecords;
 import com.ordercontrol.ingest.support.WebhookHeaders;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -69,8 +64,8 @@ class IngestRefusalsIT {
     void registerVenuesAndNodes() {
         registry.addVenue("venue-a", "A", ZoneId.of("UTC"));
         registry.addVenue("venue-b", "B", ZoneId.of("UTC"));
-        registry.addNode("node-a", "venue-a", "secret-of-a");
-        registry.addNode("node-b", "venue-b", "secret-of-b");
+        registry.addLegacyNode("node-a", "venue-a", "secret-of-a");
+        registry.addLegacyNode("node-b", "venue-b", "secret-of-b");
         client = new IngestClient(port);
         tables = new FactTables(jdbc, CloudServers.kafka().bootstrapServers(), topic);
     }
@@ -139,7 +134,7 @@ class IngestRefusalsIT {
     @Test
     void aDisabledNodeGets403AndAfterEnablingIsAcceptedAgain() {
         registry.addVenue("venue-d", "D", ZoneId.of("UTC"));
-        registry.addNode("node-d", "venue-d", "secret-of-d");
+        registry.addLegacyNode("node-d", "venue-d", "secret-of-d");
         registry.setEnabled("node-d", false);
         String body = Events.simple("venue-d", "3.00", "0.00");
         Map<String, String> headers = seed("node-d", IngestClient.seedSignature("secret-of-d", Events.bytes(body)));
@@ -150,7 +145,8 @@ class IngestRefusalsIT {
         assertThat(counters.get("ingest.refused.403.node_disabled")).isGreaterThanOrEqualTo(1);
 
         registry.setEnabled("node-d", true);
-        assertThat(client.post(body, headers).statusCode()).isEqualTo(202);
+        // Node credentials are cached for ingest.node-cache-ttl (5 s): enabling takes effect within that bound.
+        await().atMost(Duration.ofSeconds(15)).until(() -> client.post(body, headers).statusCode() == 202);
         tables.awaitEvent(Events.eventIdOf(body));
     }
 
@@ -185,10 +181,10 @@ class IngestRefusalsIT {
     }
 
     @Test
-    void aNodeThatRequiresWebhooksRefusesSeedOnlySignatures() {
+    void aNewNodeRequiresWebhooksAndRefusesSeedOnlySignatures() {
         registry.addVenue("venue-w", "W", ZoneId.of("UTC"));
+        // A node registered without "legacy" must sign with Standard Webhooks (issue 10: replayable seed-only requests).
         registry.addNode("node-w", "venue-w", "secret-of-w");
-        registry.setRequireWebhooks("node-w", true);
         String body = Events.simple("venue-w", "6.00", "0.00");
         assertThat(client.post(body, seed("node-w", IngestClient.seedSignature("secret-of-w", Events.bytes(body))))
                 .statusCode()).isEqualTo(401);
@@ -202,7 +198,7 @@ class IngestRefusalsIT {
     @Test
     void duringARotationBothSecretsWorkAndAfterItOnlyTheNewOne() {
         registry.addVenue("venue-r", "R", ZoneId.of("UTC"));
-        registry.addNode("node-r", "venue-r", "old-secret-r");
+        registry.addLegacyNode("node-r", "venue-r", "old-secret-r");
         String fresh = registry.rotateSecret("node-r", Duration.ofHours(1));
 
         String one = Events.simple("venue-r", "1.00", "0.00");
@@ -213,6 +209,9 @@ class IngestRefusalsIT {
 
         registry.finishRotation("node-r");
         String three = Events.simple("venue-r", "3.00", "0.00");
+        // Within ingest.node-cache-ttl (5 s) the old secret may still verify; after it, never.
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(250))
+                .until(() -> client.postSigned("node-r", "old-secret-r", three).statusCode() == 401);
         assertThat(client.postSigned("node-r", "old-secret-r", three).statusCode()).isEqualTo(401);
         assertThat(client.post(three, WebhookHeaders.signed("node-r", "old-secret-r", Events.eventIdOf(three),
                 Instant.now(), three)).statusCode()).isEqualTo(401);
@@ -242,24 +241,9 @@ class IngestRefusalsIT {
     }
 
     private ConsumerRecord<String, byte[]> findRecord(String eventId) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, CloudServers.kafka().bootstrapServers());
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props)) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
-                    if (new String(r.value(), StandardCharsets.UTF_8).contains(eventId)) {
-                        return r;
-                    }
-                }
-            }
-        }
-        throw new AssertionError("record of " + eventId + " not found on " + topic);
+        List<ConsumerRecord<String, byte[]>> found = TopicRecords.matching(topic,
+                r -> TopicRecords.value(r).contains(eventId), 1);
+        assertThat(found).as("record of " + eventId + " on " + topic).isNotEmpty();
+        return found.get(0);
     }
 }

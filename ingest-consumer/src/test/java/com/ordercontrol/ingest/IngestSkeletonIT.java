@@ -56,7 +56,7 @@ class IngestSkeletonIT {
     @BeforeEach
     void registerDevNode() {
         registry.addVenue("venue-1", "Venue One", ZoneId.of("UTC"));
-        registry.addNode("dev-nuc-1", "venue-1", "dev-secret");
+        registry.addLegacyNode("dev-nuc-1", "venue-1", "dev-secret");
         tokens.register(DEV_TOKEN, "local stack", Set.of("venue-1"));
         client = new IngestClient(port);
         tables = new FactTables(jdbc, CloudServers.kafka().bootstrapServers(), topic);

@@ -48,7 +48,7 @@ class KafkaOutageIT {
     @Test
     void answers503WithinTheBoundWhenKafkaIsDown() {
         registry.addVenue("venue-k", "K", ZoneId.of("UTC"));
-        registry.addNode("node-k", "venue-k", "secret-of-k");
+        registry.addLegacyNode("node-k", "venue-k", "secret-of-k");
         IngestClient client = new IngestClient(port);
         assertThat(client.postSigned("node-k", "secret-of-k", Events.simple("venue-k", "1.00", "0")).statusCode())
                 .isEqualTo(202);

@@ -2,7 +2,6 @@ package com.ordercontrol.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.ordercontrol.infra.PostgresServer;
 import com.ordercontrol.ingest.registry.NodeRegistry;
 import com.ordercontrol.ingest.replay.ReplayCommand;
 import com.ordercontrol.ingest.reports.DailyTotalsReport;
@@ -15,17 +14,14 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Properties;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.postgresql.Driver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -33,12 +29,10 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ReplayIT {
 
-    static String jdbcUrl;
 
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) {
         CloudServers.register(registry, "replay_it");
-        jdbcUrl = CloudServers.postgres().jdbcUrl("replay_it");
     }
 
     @LocalServerPort
@@ -65,8 +59,8 @@ class ReplayIT {
         }
         registry.addVenue("venue-r1", "R1", ZoneId.of("UTC"));
         registry.addVenue("venue-r2", "R2", ZoneId.of("Europe/Berlin"));
-        registry.addNode("node-r1", "venue-r1", "secret-of-r1");
-        registry.addNode("node-r2", "venue-r2", "secret-of-r2");
+        registry.addLegacyNode("node-r1", "venue-r1", "secret-of-r1");
+        registry.addLegacyNode("node-r2", "venue-r2", "secret-of-r2");
         for (int i = 0; i < 30; i++) {
             String venue = i % 2 == 0 ? "venue-r1" : "venue-r2";
             String body = Events.simple(venue, (i + 1) + ".25", i % 3 == 0 ? "1.10" : "0.00");
@@ -100,7 +94,7 @@ class ReplayIT {
         assertThat(output).contains("replay into schema replay_fresh: events read 33, events stored 31, "
                 + "facts written 31, duplicates skipped 1, dead letters 1");
         assertThat(output).contains("[##############################] 100%");
-        JdbcTemplate fresh = new JdbcTemplate(inSchema("replay_fresh"));
+        JdbcTemplate fresh = new JdbcTemplate(CloudServers.inSchema("replay_it", "replay_fresh"));
         DailyTotalsReport liveReport = new DailyTotalsReport(jdbc);
         DailyTotalsReport freshReport = new DailyTotalsReport(fresh);
         for (String venue : new String[] {"venue-r1", "venue-r2"}) {
@@ -138,15 +132,5 @@ class ReplayIT {
                 new PrintStream(buffer, true, StandardCharsets.UTF_8));
         assertThat(status).isEqualTo(2);
         assertThat(buffer.toString(StandardCharsets.UTF_8)).contains("refused: schema must be");
-    }
-
-    private static SimpleDriverDataSource inSchema(String schema) {
-        SimpleDriverDataSource ds = new SimpleDriverDataSource(new Driver(), jdbcUrl);
-        Properties props = new Properties();
-        props.setProperty("user", PostgresServer.USER);
-        props.setProperty("password", "");
-        props.setProperty("currentSchema", schema);
-        ds.setConnectionProperties(props);
-        return ds;
     }
 }

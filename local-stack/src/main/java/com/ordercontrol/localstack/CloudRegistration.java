@@ -25,10 +25,19 @@ public final class CloudRegistration {
         this.tokens = new ReportTokens(jdbc);
     }
 
-    /** A venue with its node (and the node's secret); the same call again changes nothing. */
+    /**
+     * A venue with its node (and the node's secret), which must sign with Standard Webhooks (the relay
+     * does); the same call again changes nothing.
+     */
     public void venueWithNode(String venueId, ZoneId zone, String nodeId, String secret) {
         nodes.addVenue(venueId, "Venue " + venueId, zone);
         nodes.addNode(nodeId, venueId, secret);
+    }
+
+    /** The same with a legacy node, which may also send the seed's body-only signature alone (curl, old POS). */
+    public void venueWithLegacyNode(String venueId, ZoneId zone, String nodeId, String secret) {
+        nodes.addVenue(venueId, "Venue " + venueId, zone);
+        nodes.addLegacyNode(nodeId, venueId, secret);
     }
 
     /** A finance token that may read the given venues. */
@@ -43,7 +52,8 @@ public final class CloudRegistration {
     static void registerDevNode(LocalPipeline pipeline) {
         StackSettings s = pipeline.settings();
         CloudRegistration cloud = new CloudRegistration(pipeline.cloudJdbcUrl());
-        cloud.venueWithNode(s.venueId(), ZoneId.of("UTC"), s.nodeId(), s.nodeSecret());
+        // Legacy, so the seed-signed curl examples of the docs work against the local stack.
+        cloud.venueWithLegacyNode(s.venueId(), ZoneId.of("UTC"), s.nodeId(), s.nodeSecret());
         cloud.financeToken(s.financeToken(), Set.of(s.venueId()));
     }
 }

@@ -121,25 +121,31 @@ public final class LocalStack {
             say(String.format("daily totals for %s, business day %s (%s)", pos.path("venueId").asText(),
                     day.getKey(), pos.path("timeZone").asText()));
             say(String.format("  %-24s %14s %14s", "", "POS", "cloud"));
-            for (String field : new String[] {"orderCount", "paymentCount", "grossSales", "tips", "totalCollected"}) {
+            for (String field : new String[] {"orderCount", "paymentCount"}) {
                 row(field, pos.path(field), cloud.path(field));
             }
-            Iterator<JsonNode> methods = pos.path("byMethod").elements();
-            while (methods.hasNext()) {
-                JsonNode m = methods.next();
-                JsonNode c = findMethod(cloud, m.path("method").asText());
-                row(m.path("method").asText() + " gross", m.path("grossSales"), c.path("grossSales"));
-                row(m.path("method").asText() + " tips", m.path("tips"), c.path("tips"));
+            // Money per currency, never summed across currencies.
+            for (JsonNode block : pos.path("currencies")) {
+                String currency = block.path("currency").asText();
+                JsonNode c = find(cloud.path("currencies"), "currency", currency);
+                for (String field : new String[] {"grossSales", "tips", "totalCollected"}) {
+                    row(currency + " " + field, block.path(field), c.path(field));
+                }
+                for (JsonNode m : block.path("byMethod")) {
+                    JsonNode cm = find(c.path("byMethod"), "method", m.path("method").asText());
+                    row(currency + " " + m.path("method").asText() + " gross", m.path("grossSales"), cm.path("grossSales"));
+                    row(currency + " " + m.path("method").asText() + " tips", m.path("tips"), cm.path("tips"));
+                }
             }
         }
         say("");
         say(r.totalsMatch() ? "RESULT: cloud totals equal POS totals" : "RESULT: MISMATCH between cloud and POS");
     }
 
-    private static JsonNode findMethod(JsonNode report, String method) {
-        for (JsonNode m : report.path("byMethod")) {
-            if (method.equals(m.path("method").asText())) {
-                return m;
+    private static JsonNode find(JsonNode array, String key, String value) {
+        for (JsonNode element : array) {
+            if (value.equals(element.path(key).asText())) {
+                return element;
             }
         }
         return com.fasterxml.jackson.databind.node.MissingNode.getInstance();

@@ -32,7 +32,9 @@ public final class ServiceSpecs {
                         "--spring.datasource.url=" + cloudJdbcUrl,
                         "--spring.datasource.username=" + PostgresServer.USER,
                         "--spring.datasource.password=",
-                        "--spring.kafka.bootstrap-servers=" + kafkaBootstrap),
+                        "--spring.kafka.bootstrap-servers=" + kafkaBootstrap,
+                        // One development broker: the topic is created with replication 1 (off by default).
+                        "--ingest.cap-replication-to-cluster=true"),
                 logFile);
     }
 

@@ -93,9 +93,12 @@ class PipelineEndToEndIT {
         assertThat(countFacts() - factsBefore).isEqualTo(payments);
         assertThat(factsBefore).as("this test runs first").isZero();
         if (result.cloudTotals().size() == 1) { // a run across midnight UTC splits the day; compared above
-            JsonNode cloud = result.cloudTotals().values().iterator().next();
-            assertThat(cloud.get("orderCount").asInt()).isEqualTo(50);
-            assertThat(cloud.get("paymentCount").asInt()).isEqualTo(payments);
+            JsonNode report = result.cloudTotals().values().iterator().next();
+            assertThat(report.get("orderCount").asInt()).isEqualTo(50);
+            assertThat(report.get("paymentCount").asInt()).isEqualTo(payments);
+            assertThat(report.get("currencies")).hasSize(1);
+            JsonNode cloud = report.get("currencies").get(0);
+            assertThat(cloud.get("currency").asText()).isEqualTo("USD");
             assertThat(new BigDecimal(cloud.get("grossSales").asText())).isEqualByComparingTo(gross);
             assertThat(new BigDecimal(cloud.get("tips").asText())).isEqualByComparingTo(tips);
             assertThat(new BigDecimal(cloud.get("totalCollected").asText())).isEqualByComparingTo(gross.add(tips));

@@ -4,6 +4,8 @@ import com.ordercontrol.outbox.OutboxSchema;
 import com.ordercontrol.outbox.OutboxWriter;
 import com.ordercontrol.outbox.SpringOutboxWriter;
 import java.time.Clock;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import tools.jackson.core.StreamReadFeature;
 import javax.sql.DataSource;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -38,6 +40,15 @@ public class PosApplication {
             OutboxSchema.migrate(flyway.getConfiguration().getDataSource());
             flyway.migrate();
         };
+    }
+
+    /**
+     * Request bodies with a key twice ({@code {"total":"1.00","total":"900.00"}}) are refused (400), never
+     * read as "last wins", the same rule as the cloud's contract reader.
+     */
+    @Bean
+    JsonMapperBuilderCustomizer strictDuplicateKeys() {
+        return builder -> builder.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
     }
 
     /** Payment times come from here, so tests can pin the business day. */

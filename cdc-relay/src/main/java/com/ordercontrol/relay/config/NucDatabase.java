@@ -24,7 +24,7 @@ public final class NucDatabase {
     private NucDatabase() {
     }
 
-    /** A small pool; the relay needs a connection each for capture, delivery and the sweep. */
+    /** A small pool; the relay needs a connection each for capture, delivery, its commits, the sweep and status. */
     public static HikariDataSource open(RelaySettings settings, String poolName, int size) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(settings.dbUrl());

@@ -27,6 +27,8 @@ import java.util.function.Function;
  * @param workerInterval      {@code RELAY_WORKER_INTERVAL}: the delivery worker also wakes this often, besides on every enqueue
  * @param stuckAfterAttempts  {@code RELAY_STUCK_AFTER_ATTEMPTS}: failed attempts after which an event is flagged stuck (it keeps retrying)
  * @param httpTimeout         {@code RELAY_HTTP_TIMEOUT}: connect and response timeout of one POST
+ * @param batchMaxEvents      {@code RELAY_BATCH_MAX_EVENTS}: most events in one POST when a backlog waits (1 = never batch; the cloud takes up to 500)
+ * @param batchMaxBytes       {@code RELAY_BATCH_MAX_BYTES}: most body bytes of one batch POST (the cloud takes up to 1 MiB)
  * @param reconcileGrace      {@code RELAY_RECONCILE_GRACE}: outbox rows younger than this are left to the WAL stream
  * @param reconcileInterval   {@code RELAY_RECONCILE_INTERVAL}: how often the reconciliation sweep and the retention purge run
  * @param outboxRetention     {@code RELAY_OUTBOX_RETENTION}: delivered outbox rows (and their delivery log) older than this are purged
@@ -50,6 +52,8 @@ public record RelaySettings(
         Duration workerInterval,
         int stuckAfterAttempts,
         Duration httpTimeout,
+        int batchMaxEvents,
+        int batchMaxBytes,
         Duration reconcileGrace,
         Duration reconcileInterval,
         Duration outboxRetention,
@@ -74,6 +78,14 @@ public record RelaySettings(
         }
         if (stuckAfterAttempts < 1) {
             throw new IllegalArgumentException("RELAY_STUCK_AFTER_ATTEMPTS must be at least 1, was " + stuckAfterAttempts);
+        }
+        if (batchMaxEvents < 1 || batchMaxEvents > 500) {
+            throw new IllegalArgumentException("RELAY_BATCH_MAX_EVENTS must be between 1 and 500 (the cloud's limit), was "
+                    + batchMaxEvents);
+        }
+        if (batchMaxBytes < 1024 || batchMaxBytes > 1_048_576) {
+            throw new IllegalArgumentException("RELAY_BATCH_MAX_BYTES must be between 1024 and 1048576 (the cloud's limit), was "
+                    + batchMaxBytes);
         }
         if (backoffCap.compareTo(backoffBase) < 0) {
             throw new IllegalArgumentException("RELAY_BACKOFF_CAP must not be shorter than RELAY_BACKOFF_BASE");
@@ -106,18 +118,20 @@ public record RelaySettings(
         Duration worker = r.get("RELAY_WORKER_INTERVAL", "30s", DurationText::parse);
         int stuck = r.get("RELAY_STUCK_AFTER_ATTEMPTS", "10", Integer::parseInt);
         Duration http = r.get("RELAY_HTTP_TIMEOUT", "10s", DurationText::parse);
+        int batchEvents = r.get("RELAY_BATCH_MAX_EVENTS", "200", Integer::parseInt);
+        int batchBytes = r.get("RELAY_BATCH_MAX_BYTES", "524288", Integer::parseInt);
         Duration grace = r.get("RELAY_RECONCILE_GRACE", "2m", DurationText::parse);
         Duration sweep = r.get("RELAY_RECONCILE_INTERVAL", "1m", DurationText::parse);
         Duration retention = r.get("RELAY_OUTBOX_RETENTION", "7d", DurationText::parse);
         String slot = r.get("RELAY_SLOT_NAME", "ordercontrol_relay", Function.identity());
         String publication = r.get("RELAY_PUBLICATION_NAME", "relay_outbox_publication", Function.identity());
         Duration heartbeat = r.get("RELAY_HEARTBEAT_INTERVAL", "10s", DurationText::parse);
-        Duration poll = r.get("RELAY_POLL_INTERVAL", "10ms", DurationText::parse);
+        Duration poll = r.get("RELAY_POLL_INTERVAL", "2ms", DurationText::parse);
         Duration flush = r.get("RELAY_OFFSET_FLUSH_INTERVAL", "1s", DurationText::parse);
         r.failIfErrors();
         try {
             return new RelaySettings(url, key, node, dbUrl, dbUser, dbPassword, cap, base, backoffCap, jitter, worker,
-                    stuck, http, grace, sweep, retention, slot, publication, heartbeat, poll, flush);
+                    stuck, http, batchEvents, batchBytes, grace, sweep, retention, slot, publication, heartbeat, poll, flush);
         } catch (NullPointerException e) {
             throw new IllegalArgumentException(e.getMessage() + " is required", e);
         }
@@ -135,7 +149,8 @@ public record RelaySettings(
                 + ", dbUrl=" + dbUrl + ", dbUser=" + dbUser + ", dbPassword=***, queueCapacity=" + queueCapacity
                 + ", backoffBase=" + backoffBase + ", backoffCap=" + backoffCap + ", backoffJitter=" + backoffJitter
                 + ", workerInterval=" + workerInterval + ", stuckAfterAttempts=" + stuckAfterAttempts
-                + ", httpTimeout=" + httpTimeout + ", reconcileGrace=" + reconcileGrace
+                + ", httpTimeout=" + httpTimeout + ", batchMaxEvents=" + batchMaxEvents + ", batchMaxBytes=" + batchMaxBytes
+                + ", reconcileGrace=" + reconcileGrace
                 + ", reconcileInterval=" + reconcileInterval + ", outboxRetention=" + outboxRetention
                 + ", slotName=" + slotName + ", publicationName=" + publicationName
                 + ", heartbeatInterval=" + heartbeatInterval + ", pollInterval=" + pollInterval

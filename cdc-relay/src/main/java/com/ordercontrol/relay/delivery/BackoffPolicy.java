@@ -2,14 +2,16 @@ package com.ordercontrol.relay.delivery;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.function.DoubleSupplier;
 
 /**
  * The seed's retry schedule: after the n-th failed attempt (n counted from 0) wait
  * {@code min(base × 2^n, cap)} plus a random jitter of up to {@code jitter × delay}.
- * With the defaults: 30 s, 60 s, 120 s, … 32 min, then 1 h for ever.
+ * With the defaults: 30 s, 60 s, 120 s, … 32 min, then 1 h for ever. When the cloud says when to come
+ * back ({@code Retry-After} on 429/503) that wins, bounded by the cap.
  */
-public final class BackoffPolicy {
+final class BackoffPolicy {
 
     private final Duration base;
     private final Duration cap;
@@ -19,7 +21,7 @@ public final class BackoffPolicy {
     /**
      * @param random values in [0, 1); injected so tests can assert the jitter exactly
      */
-    public BackoffPolicy(Duration base, Duration cap, double jitter, DoubleSupplier random) {
+    BackoffPolicy(Duration base, Duration cap, double jitter, DoubleSupplier random) {
         if (base.isNegative() || base.isZero() || cap.compareTo(base) < 0) {
             throw new IllegalArgumentException("backoff needs 0 < base <= cap, was base=" + base + " cap=" + cap);
         }
@@ -30,7 +32,7 @@ public final class BackoffPolicy {
     }
 
     /** The delay before the next attempt, without jitter, after {@code failedBefore} earlier failures. */
-    public Duration delay(int failedBefore) {
+    Duration delay(int failedBefore) {
         // Doubling past 2^40 overflows nothing useful; the cap has long been reached by then.
         int exponent = Math.min(Math.max(failedBefore, 0), 40);
         long millis = base.toMillis();
@@ -42,9 +44,21 @@ public final class BackoffPolicy {
     }
 
     /** When the event may be tried again, given that the attempt that failed at {@code now} was failure number {@code failedBefore + 1}. */
-    public Instant nextAttemptAt(Instant now, int failedBefore) {
+    Instant nextAttemptAt(Instant now, int failedBefore) {
         Duration delay = delay(failedBefore);
         long jitterMillis = (long) (delay.toMillis() * jitter * random.getAsDouble());
         return now.plus(delay).plusMillis(jitterMillis);
+    }
+
+    /**
+     * When to try again: {@code now + Retry-After} (at most the cap, no jitter: the cloud chose the
+     * time) when the cloud gave one, else the schedule above.
+     */
+    Instant nextAttemptAt(Instant now, int failedBefore, Optional<Duration> retryAfter) {
+        if (retryAfter.isPresent()) {
+            Duration wait = retryAfter.get().isNegative() ? Duration.ZERO : retryAfter.get();
+            return now.plus(wait.compareTo(cap) > 0 ? cap : wait);
+        }
+        return nextAttemptAt(now, failedBefore);
     }
 }

@@ -2,9 +2,8 @@ package com.ordercontrol.relay.engine;
 
 import com.ordercontrol.relay.config.RelaySettings;
 import com.ordercontrol.relay.offsets.PostgresOffsetBackingStore;
-import com.ordercontrol.relay.ops.RelayCounters;
+import com.ordercontrol.relay.counters.RelayCounters;
 import com.ordercontrol.relay.queue.CloudEventQueue;
-import com.ordercontrol.relay.queue.QueueSignal;
 import io.debezium.embedded.Connect;
 import io.debezium.engine.DebeziumEngine;
 import io.debezium.engine.RecordChangeEvent;
@@ -15,6 +14,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.ExecutorService;
@@ -65,9 +65,9 @@ public final class CdcEngine implements AutoCloseable {
      * @throws IllegalStateException when the configured publication does not exist (the relay never creates it)
      */
     public static CdcEngine start(RelaySettings settings, DataSource dataSource, CloudEventQueue queue,
-                                  QueueSignal enqueued, QueueSignal drained, RelayCounters counters) {
+                                  RelayCounters counters) {
         requirePublication(dataSource, settings.publicationName());
-        OutboxChangeHandler handler = new OutboxChangeHandler(queue, settings.queueCapacity(), enqueued, drained, counters);
+        OutboxChangeHandler handler = new OutboxChangeHandler(queue, counters, Clock.systemUTC());
         CdcEngine cdc = new CdcEngine(settings, dataSource, handler);
         cdc.launch();
         return cdc;

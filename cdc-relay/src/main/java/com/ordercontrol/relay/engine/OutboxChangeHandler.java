@@ -1,14 +1,15 @@
 package com.ordercontrol.relay.engine;
 
-import com.ordercontrol.contract.EventEnvelope;
-import com.ordercontrol.relay.ops.RelayCounters;
+import com.ordercontrol.relay.counters.RelayCounters;
+import com.ordercontrol.relay.outbox.OutboxRow;
 import com.ordercontrol.relay.queue.CloudEventQueue;
 import com.ordercontrol.relay.queue.NewEvent;
-import com.ordercontrol.relay.queue.QueueSignal;
 import io.debezium.engine.DebeziumEngine;
 import io.debezium.engine.RecordChangeEvent;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -28,19 +29,17 @@ final class OutboxChangeHandler implements DebeziumEngine.ChangeConsumer<RecordC
     private static final Duration ROOM_RECHECK = Duration.ofSeconds(1);
 
     private final CloudEventQueue queue;
-    private final int capacity;
-    private final QueueSignal enqueued;
-    private final QueueSignal drained;
     private final RelayCounters counters;
+    private final Clock wallClock;
     private volatile boolean stopping;
 
-    OutboxChangeHandler(CloudEventQueue queue, int capacity, QueueSignal enqueued, QueueSignal drained,
-                        RelayCounters counters) {
+    /**
+     * @param wallClock real time, to time capture against the database's commit timestamps
+     */
+    OutboxChangeHandler(CloudEventQueue queue, RelayCounters counters, Clock wallClock) {
         this.queue = queue;
-        this.capacity = capacity;
-        this.enqueued = enqueued;
-        this.drained = drained;
         this.counters = counters;
+        this.wallClock = wallClock;
     }
 
     @Override
@@ -50,9 +49,9 @@ final class OutboxChangeHandler implements DebeziumEngine.ChangeConsumer<RecordC
         List<NewEvent> events = new ArrayList<>();
         List<Integer> recordOfEvent = new ArrayList<>();
         for (int i = 0; i < records.size(); i++) {
-            Optional<EventEnvelope> envelope = OutboxRecords.envelopeOf(records.get(i).record());
-            if (envelope.isPresent()) {
-                events.add(NewEvent.of(envelope.get()));
+            Optional<OutboxRow> row = OutboxRecords.rowOf(records.get(i).record());
+            if (row.isPresent()) {
+                events.add(row.get().toNewEvent());
                 recordOfEvent.add(i);
             }
         }
@@ -60,12 +59,12 @@ final class OutboxChangeHandler implements DebeziumEngine.ChangeConsumer<RecordC
         int queued = 0;
         while (true) {
             List<NewEvent> rest = events.subList(queued, events.size());
-            int taken = retrying(() -> queue.enqueueWithinCap(rest, capacity, false));
-            queued += taken;
+            int taken = retrying(() -> queue.offer(rest));
             if (taken > 0) {
                 counters.captured(taken);
-                enqueued.signal();
+                timeCapture(records, recordOfEvent.subList(queued, queued + taken));
             }
+            queued += taken;
             // Everything before the first event that did not fit is durable (or not an event): mark it.
             int firstUnqueued = queued < events.size() ? recordOfEvent.get(queued) : records.size();
             for (; marked < firstUnqueued; marked++) {
@@ -80,6 +79,15 @@ final class OutboxChangeHandler implements DebeziumEngine.ChangeConsumer<RecordC
         committer.markBatchFinished();
     }
 
+    /** Commit (the source's {@code ts_ms}) to queued, per event. */
+    private void timeCapture(List<RecordChangeEvent<SourceRecord>> records, List<Integer> queuedRecords) {
+        Instant now = wallClock.instant();
+        for (int index : queuedRecords) {
+            OutboxRecords.committedAt(records.get(index).record())
+                    .ifPresent(commit -> counters.capture.record(Duration.between(commit, now).toNanos() / 1000));
+        }
+    }
+
     /** The queue is full: the WAL waits, in the slot and the outbox table, until the worker makes room. */
     private void waitForRoom() throws InterruptedException {
         if (stopping) {
@@ -87,16 +95,17 @@ final class OutboxChangeHandler implements DebeziumEngine.ChangeConsumer<RecordC
             throw new InterruptedException("relay stopping while the queue is full");
         }
         if (!counters.backPressure()) {
-            log.warn("queue full ({} events): reading from the WAL paused until the cloud takes events again", capacity);
+            log.warn("queue full ({} events): reading from the WAL paused until the cloud takes events again",
+                    queue.capacity());
         }
         counters.backPressureOn();
-        drained.await(ROOM_RECHECK);
+        queue.awaitRoom(ROOM_RECHECK);
     }
 
     /** Lets a handler waiting for room give up so the engine can stop. */
     void stop() {
         stopping = true;
-        drained.signal();
+        queue.wakeAll();
     }
 
     /**

@@ -1,16 +1,14 @@
 package com.ordercontrol.relay.engine;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.ordercontrol.contract.ContractJson;
-import com.ordercontrol.contract.EventEnvelope;
-import java.io.IOException;
+import com.ordercontrol.relay.outbox.OutboxRow;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.source.SourceRecord;
 
 /**
- * Turns a Debezium change record of {@code outbox_event} into the wire envelope. Only inserts (and
+ * Reads a Debezium change record of {@code outbox_event} as an {@link OutboxRow}. Only inserts (and
  * snapshot reads) are events; the relay's own retention deletes, heartbeats and anything else are not.
  */
 final class OutboxRecords {
@@ -20,8 +18,8 @@ final class OutboxRecords {
     private OutboxRecords() {
     }
 
-    /** The envelope of an outbox insert, or empty for any other record. */
-    static Optional<EventEnvelope> envelopeOf(SourceRecord record) {
+    /** The row of an outbox insert, or empty for any other record. */
+    static Optional<OutboxRow> rowOf(SourceRecord record) {
         if (record.topic() == null || !record.topic().endsWith("." + OUTBOX_TABLE)
                 || !(record.value() instanceof Struct value)) {
             return Optional.empty();
@@ -30,22 +28,20 @@ final class OutboxRecords {
         if (!"c".equals(op) && !"r".equals(op)) {
             return Optional.empty();
         }
-        return Optional.of(toEnvelope(value.getStruct("after")));
+        // Debezium gives uuid, timestamptz (ZonedTimestamp) and jsonb as strings.
+        Struct row = value.getStruct("after");
+        return Optional.of(new OutboxRow(row.getString("event_id"), row.getString("event_type"), row.getString("venue_id"),
+                OffsetDateTime.parse(row.getString("occurred_at")).toInstant(), row.getString("payload"), null));
     }
 
-    /** Maps the row; Debezium gives uuid, timestamptz (ZonedTimestamp) and jsonb as strings. */
-    static EventEnvelope toEnvelope(Struct row) {
-        try {
-            JsonNode payload = ContractJson.read(row.getString("payload"));
-            return new EventEnvelope(
-                    row.getString("event_id"),
-                    row.getString("event_type"),
-                    row.getString("venue_id"),
-                    OffsetDateTime.parse(row.getString("occurred_at")).toInstant(),
-                    payload);
-        } catch (IOException e) {
-            // jsonb is always valid JSON; this would mean Debezium changed its mapping.
-            throw new IllegalStateException("outbox payload of event " + row.getString("event_id") + " is not JSON", e);
+    /** When the row's transaction committed (the source's {@code ts_ms}), if Debezium says. */
+    static Optional<Instant> committedAt(SourceRecord record) {
+        if (record.value() instanceof Struct value && value.schema().field("source") != null) {
+            Struct source = value.getStruct("source");
+            if (source != null && source.schema().field("ts_ms") != null && source.getInt64("ts_ms") != null) {
+                return Optional.of(Instant.ofEpochMilli(source.getInt64("ts_ms")));
+            }
         }
+        return Optional.empty();
     }
 }

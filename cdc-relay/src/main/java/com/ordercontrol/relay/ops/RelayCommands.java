@@ -4,7 +4,7 @@ import com.ordercontrol.relay.config.NucDatabase;
 import com.ordercontrol.relay.config.RelaySettings;
 import com.ordercontrol.relay.queue.CloudEventQueue;
 import com.ordercontrol.relay.queue.ParkedEvent;
-import com.ordercontrol.relay.reconcile.OutboxTable;
+import com.ordercontrol.relay.outbox.OutboxTable;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -114,7 +114,8 @@ public final class RelayCommands implements Callable<Integer> {
     int withQueue(Work work) throws SQLException, InterruptedException {
         RelaySettings settings = settings();
         try (HikariDataSource db = NucDatabase.open(settings, "relay-ops", 2)) {
-            work.run(settings, db, new CloudEventQueue(db, clock, settings.stuckAfterAttempts()));
+            work.run(settings, db,
+                    new CloudEventQueue(db, clock, settings.queueCapacity(), settings.stuckAfterAttempts()));
         }
         return 0;
     }
@@ -132,8 +133,8 @@ public final class RelayCommands implements Callable<Integer> {
         @Override
         public Integer call() throws SQLException, InterruptedException {
             return root.withQueue((settings, db, queue) -> {
-                RelayStatus status = new StatusReader(db, queue, new OutboxTable(db), settings.slotName(),
-                        settings.queueCapacity(), settings.outboxRetention(), root.clock).read();
+                RelayStatus status = new StatusReader(db, queue, settings.slotName(),
+                        settings.outboxRetention(), root.clock).read();
                 root.out.print(status.render(root.clock.instant()));
                 if (status.parked() > 0) {
                     root.out.println("Parked events (oldest first):");
@@ -190,7 +191,7 @@ public final class RelayCommands implements Callable<Integer> {
                         + "' is not an ISO-8601 time with offset, e.g. 2026-02-19T00:00:00Z");
             }
             return root.withQueue((settings, db, queue) -> new Resend(new OutboxTable(db), queue,
-                    settings.queueCapacity(), Duration.ofSeconds(60)).since(from, root.out));
+                    Duration.ofSeconds(60)).since(from, root.out));
         }
     }
 }

@@ -17,6 +17,7 @@ import io.micrometer.jmx.JmxConfig;
 import io.micrometer.jmx.JmxMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import com.ordercontrol.relay.counters.RelayCounters;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -41,7 +42,8 @@ import org.slf4j.LoggerFactory;
  * {@code relay_slot_active}, {@code relay_deliveries_total}, {@code relay_delivery_failures_total{class}}
  * ({@code transient}: network, 5xx, 408/425/429; {@code refused}: parked 4xx), {@code relay_events_stuck_total},
  * {@code relay_events_captured_total}, {@code relay_events_reconciled_total},
- * {@code relay_backpressure_episodes_total}, {@code relay_clock_skew_seconds} (cloud clock minus ours).
+ * {@code relay_backpressure_episodes_total}, {@code relay_configuration_fault}, {@code relay_requests_total},
+ * {@code relay_retry_after_honoured_total}, {@code relay_clock_skew_seconds} (this box's clock minus the cloud's).
  */
 public final class RelayManagement implements AutoCloseable {
 
@@ -56,40 +58,37 @@ public final class RelayManagement implements AutoCloseable {
     private final HttpServer server;
     private final CompositeMeterRegistry registry;
     private final PrometheusMeterRegistry prometheus;
-    private final CloudClockProbe clock;
     private final CachedStatus status;
 
     private RelayManagement(HttpServer server, CompositeMeterRegistry registry, PrometheusMeterRegistry prometheus,
-                            CloudClockProbe clock, CachedStatus status) {
+                            CachedStatus status) {
         this.server = server;
         this.registry = registry;
         this.prometheus = prometheus;
-        this.clock = clock;
         this.status = status;
     }
 
     /**
      * Binds {@code address:port} (port 0: any free port) and serves until {@link #close()}.
      *
-     * @param clock the cloud clock probe (may be null: skew unknown)
      * @throws IOException when the port cannot be bound
      */
     public static RelayManagement start(String address, int port, StatusSource source, RelayCounters counters,
-                                        String slotName, CloudClockProbe clock) throws IOException {
+                                        String slotName) throws IOException {
         PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         CompositeMeterRegistry registry = new CompositeMeterRegistry();
         registry.add(prometheus);
         registry.add(new JmxMeterRegistry(JmxConfig.DEFAULT, Clock.SYSTEM));
         registry.config().commonTags("application", "cdc-relay", "slot", slotName);
         CachedStatus status = new CachedStatus(source);
-        bind(registry, status, counters, clock);
+        bind(registry, status, counters);
         HttpServer server = HttpServer.create(new InetSocketAddress(address, port), 16);
         server.setExecutor(Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "relay-management");
             t.setDaemon(true);
             return t;
         }));
-        RelayManagement management = new RelayManagement(server, registry, prometheus, clock, status);
+        RelayManagement management = new RelayManagement(server, registry, prometheus, status);
         server.createContext("/health", management::health);
         server.createContext("/prometheus", management::prometheus);
         server.createContext("/metrics", management::prometheus);
@@ -107,8 +106,7 @@ public final class RelayManagement implements AutoCloseable {
         return registry;
     }
 
-    private static void bind(MeterRegistry registry, CachedStatus status, RelayCounters counters,
-                             CloudClockProbe clock) {
+    private static void bind(MeterRegistry registry, CachedStatus status, RelayCounters counters) {
         gauge(registry, "relay.queue.depth", null, "events waiting for delivery", status, s -> s.pending());
         gauge(registry, "relay.queue.capacity", null, "the queue cap", status, s -> s.capacity());
         gauge(registry, "relay.queue.oldest.pending.age", "seconds", "age of the oldest pending event", status,
@@ -138,10 +136,23 @@ public final class RelayManagement implements AutoCloseable {
                 RelayCounters::reconciledTotal);
         counter(registry, "relay.backpressure.episodes", Tags.empty(), "times the queue filled up", counters,
                 RelayCounters::backPressureWaitsTotal);
-        if (clock != null) {
-            Gauge.builder("relay.clock.skew", clock, CloudClockProbe::skewSeconds).baseUnit("seconds")
-                    .description("the cloud's clock minus this box's (signatures allow 5 min)").register(registry);
-        }
+        counter(registry, "relay.delivery.failures", Tags.of("class", "configuration"),
+                "401/403/404/410 answers: retried with an alarm, never parked", counters,
+                RelayCounters::configFaultsTotal);
+        counter(registry, "relay.delivery.failures", Tags.of("class", "unconfirmed"),
+                "2xx answers that did not name the events sent (not counted as delivered)", counters,
+                RelayCounters::unconfirmedTotal);
+        counter(registry, "relay.requests", Tags.empty(), "POSTs sent (single events or batches)", counters,
+                RelayCounters::requestsTotal);
+        counter(registry, "relay.retry.after.honoured", Tags.empty(), "retries scheduled by the cloud's Retry-After",
+                counters, RelayCounters::retryAfterHonouredTotal);
+        Gauge.builder("relay.configuration.fault", counters, c -> c.configFaultNow() ? 1 : 0)
+                .description("1 while the cloud refuses this node's configuration (401/403/404/410)").register(registry);
+        Gauge.builder("relay.clock.skew", counters,
+                c -> c.clockSkewMillis() == Long.MIN_VALUE ? Double.NaN : c.clockSkewMillis() / 1000.0)
+                .baseUnit("seconds")
+                .description("this box's clock minus the cloud's Date header (signatures allow 5 min)")
+                .register(registry);
         new JvmMemoryMetrics().bindTo(registry);
         new JvmGcMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
@@ -197,9 +208,6 @@ public final class RelayManagement implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
-        if (clock != null) {
-            clock.close();
-        }
         registry.close();
     }
 

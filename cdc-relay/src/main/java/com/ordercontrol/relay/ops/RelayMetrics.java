@@ -1,5 +1,6 @@
 package com.ordercontrol.relay.ops;
 
+import com.ordercontrol.relay.counters.RelayCounters;
 import java.lang.management.ManagementFactory;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -131,6 +132,87 @@ public final class RelayMetrics implements RelayMetricsMBean, AutoCloseable {
     @Override
     public long getBackPressureEpisodesTotal() {
         return counters.backPressureWaitsTotal();
+    }
+
+    @Override
+    public long getRequestsTotal() {
+        return counters.requestsTotal();
+    }
+
+    @Override
+    public long getRetryAfterHonouredTotal() {
+        return counters.retryAfterHonouredTotal();
+    }
+
+    @Override
+    public long getConfigurationFaultsTotal() {
+        return counters.configFaultsTotal();
+    }
+
+    @Override
+    public boolean isConfigurationFault() {
+        return counters.configFaultNow();
+    }
+
+    @Override
+    public long getUnconfirmedTotal() {
+        return counters.unconfirmedTotal();
+    }
+
+    @Override
+    public long getClockSkewMillis() {
+        long skew = counters.clockSkewMillis();
+        return skew == Long.MIN_VALUE ? now().clockSkewMillis().orElse(0) : skew;
+    }
+
+    @Override
+    public double getCaptureP50Millis() {
+        return counters.capture.percentileMillis(50);
+    }
+
+    @Override
+    public double getCaptureP99Millis() {
+        return counters.capture.percentileMillis(99);
+    }
+
+    @Override
+    public double getQueueWaitP50Millis() {
+        return counters.queueWait.percentileMillis(50);
+    }
+
+    @Override
+    public double getQueueWaitP99Millis() {
+        return counters.queueWait.percentileMillis(99);
+    }
+
+    @Override
+    public double getHttpP50Millis() {
+        return counters.http.percentileMillis(50);
+    }
+
+    @Override
+    public double getHttpP99Millis() {
+        return counters.http.percentileMillis(99);
+    }
+
+    @Override
+    public double getMarkDeliveredP50Millis() {
+        return counters.markDelivered.percentileMillis(50);
+    }
+
+    @Override
+    public double getMarkDeliveredP99Millis() {
+        return counters.markDelivered.percentileMillis(99);
+    }
+
+    @Override
+    public double getQueuedToDeliveredP50Millis() {
+        return counters.queuedToDelivered.percentileMillis(50);
+    }
+
+    @Override
+    public double getQueuedToDeliveredP99Millis() {
+        return counters.queuedToDelivered.percentileMillis(99);
     }
 
     @Override

@@ -38,4 +38,36 @@ public interface RelayMetricsMBean {
     long getReconciledTotal();
 
     long getBackPressureEpisodesTotal();
+
+    long getRequestsTotal();
+
+    long getRetryAfterHonouredTotal();
+
+    long getConfigurationFaultsTotal();
+
+    boolean isConfigurationFault();
+
+    long getUnconfirmedTotal();
+
+    long getClockSkewMillis();
+
+    double getCaptureP50Millis();
+
+    double getCaptureP99Millis();
+
+    double getQueueWaitP50Millis();
+
+    double getQueueWaitP99Millis();
+
+    double getHttpP50Millis();
+
+    double getHttpP99Millis();
+
+    double getMarkDeliveredP50Millis();
+
+    double getMarkDeliveredP99Millis();
+
+    double getQueuedToDeliveredP50Millis();
+
+    double getQueuedToDeliveredP99Millis();
 }

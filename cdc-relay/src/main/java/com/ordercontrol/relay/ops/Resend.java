@@ -1,9 +1,9 @@
 package com.ordercontrol.relay.ops;
 
+import com.ordercontrol.relay.outbox.OutboxRow;
+import com.ordercontrol.relay.outbox.OutboxTable;
 import com.ordercontrol.relay.queue.CloudEventQueue;
 import com.ordercontrol.relay.queue.NewEvent;
-import com.ordercontrol.relay.reconcile.OutboxTable;
-import com.ordercontrol.relay.reconcile.OutboxTable.OutboxRow;
 import java.io.PrintStream;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -21,13 +21,11 @@ final class Resend {
 
     private final OutboxTable outbox;
     private final CloudEventQueue queue;
-    private final int capacity;
     private final Duration patience;
 
-    Resend(OutboxTable outbox, CloudEventQueue queue, int capacity, Duration patience) {
+    Resend(OutboxTable outbox, CloudEventQueue queue, Duration patience) {
         this.outbox = outbox;
         this.queue = queue;
-        this.capacity = capacity;
         this.patience = patience;
     }
 
@@ -42,8 +40,8 @@ final class Resend {
                 out.println("resend: " + done + " events since " + since + " queued for delivery");
                 return done;
             }
-            List<NewEvent> events = page.stream().map(OutboxRow::event).toList();
-            int taken = queue.enqueueWithinCap(events, capacity, true);
+            List<NewEvent> events = page.stream().map(OutboxRow::toNewEvent).toList();
+            int taken = queue.offerAgain(events);
             done += taken;
             if (taken > 0) {
                 after = page.get(taken - 1);

@@ -1,8 +1,9 @@
 package com.ordercontrol.relay.ops;
 
+import com.ordercontrol.relay.delivery.CloudLinkTable;
+import com.ordercontrol.relay.outbox.OutboxTable;
 import com.ordercontrol.relay.queue.CloudEventQueue;
 import com.ordercontrol.relay.queue.QueueFigures;
-import com.ordercontrol.relay.reconcile.OutboxTable;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -24,18 +25,17 @@ public final class StatusReader {
     private final DataSource dataSource;
     private final CloudEventQueue queue;
     private final OutboxTable outbox;
+    private final CloudLinkTable cloudLink;
     private final String slotName;
-    private final int capacity;
     private final Duration retention;
     private final Clock clock;
 
-    public StatusReader(DataSource dataSource, CloudEventQueue queue, OutboxTable outbox, String slotName, int capacity,
-                        Duration retention, Clock clock) {
+    public StatusReader(DataSource dataSource, CloudEventQueue queue, String slotName, Duration retention, Clock clock) {
         this.dataSource = dataSource;
         this.queue = queue;
-        this.outbox = outbox;
+        this.outbox = new OutboxTable(dataSource);
+        this.cloudLink = new CloudLinkTable(dataSource);
         this.slotName = slotName;
-        this.capacity = capacity;
         this.retention = retention;
         this.clock = clock;
     }
@@ -57,7 +57,8 @@ public final class StatusReader {
                 }
             }
         }
-        return new RelayStatus(q.pending(), capacity, q.oldestPending().map(t -> Duration.between(t, now)), q.parked(),
-                q.stuck(), exists, active, lag, q.lastDelivery(), outbox.undeliveredBefore(now.minus(retention)));
+        return new RelayStatus(q.pending(), queue.capacity(), q.oldestPending().map(t -> Duration.between(t, now)),
+                q.parked(), q.stuck(), exists, active, lag, q.lastDelivery(), outbox.undeliveredBefore(now.minus(retention)),
+                cloudLink.read());
     }
 }

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +16,10 @@ import javax.sql.DataSource;
 
 /**
  * The durable delivery queue ({@code cloud_event_queue}, migration V3) and its delivery log
- * ({@code relay_delivered_event}). Every statement on these tables lives here.
+ * ({@code relay_delivered_event}). Every statement on these tables lives here. The queue owns its
+ * cap (at most {@code capacity} pending events; {@link #offer} takes what fits) and its wake-up calls
+ * within this process: {@link #awaitWork} returns when events were queued, {@link #awaitRoom} when
+ * events left it.
  *
  * <p>Each method is one committed transaction, so whatever it reports has survived a power loss.
  */
@@ -40,16 +44,17 @@ public final class CloudEventQueue {
      */
     private static final String LOCK = "select pg_advisory_xact_lock(hashtext('cloud_event_queue'))";
     private static final String SELECT_HEAD = """
-            select queue_position, event_id, event_type, payload, attempts, max_attempts, next_retry_at
+            select queue_position, event_id, event_type, payload, attempts, max_attempts, next_retry_at, created_at
             from cloud_event_queue
-            where status = 'pending'
+            where status = 'pending' and queue_position > ?
             order by queue_position
             limit ?
             """;
     private static final String COUNT_PENDING = "select count(*) from cloud_event_queue where status = 'pending'";
-    private static final String DELETE = "delete from cloud_event_queue where queue_position = ?";
+    private static final String DELETE = "delete from cloud_event_queue where queue_position = any (?)";
     private static final String INSERT_DELIVERED = """
-            insert into relay_delivered_event (event_id, delivered_at, http_status) values (?, ?, ?)
+            insert into relay_delivered_event (event_id, delivered_at, http_status)
+            select e, ?, ? from unnest(?::uuid[]) as e
             on conflict (event_id) do nothing
             """;
     private static final String RECORD_FAILURE = """
@@ -82,28 +87,72 @@ public final class CloudEventQueue {
 
     private final DataSource dataSource;
     private final Clock clock;
+    private final int capacity;
     private final int maxAttempts;
+    private final QueueSignal queued = new QueueSignal();
+    private final QueueSignal leftQueue = new QueueSignal();
 
     /**
+     * @param capacity    most pending events; {@link #offer} stops there (back-pressure, never eviction)
      * @param maxAttempts failed attempts after which a new event counts as stuck
      */
-    public CloudEventQueue(DataSource dataSource, Clock clock, int maxAttempts) {
+    public CloudEventQueue(DataSource dataSource, Clock clock, int capacity, int maxAttempts) {
         this.dataSource = dataSource;
         this.clock = clock;
+        this.capacity = capacity;
         this.maxAttempts = maxAttempts;
     }
 
+    /** The cap on pending events. */
+    public int capacity() {
+        return capacity;
+    }
+
     /**
-     * Adds events at the tail, in order, while fewer than {@code capacity} events are pending; one
-     * transaction. Events already queued (or, unless {@code evenIfDelivered}, already delivered) are
-     * skipped without using room, so a replayed WAL stretch or a sweep never queues an event twice.
-     * A transaction-scoped advisory lock makes the cap hold across the WAL reader, the sweep and an
-     * operator's {@code resend} in another process.
+     * Adds events at the tail, in order, while there is room; events already queued or already
+     * delivered are skipped without using room, so a replayed WAL stretch or a sweep never queues an
+     * event twice. Wakes the delivery worker when anything was taken.
      *
      * @return how many events from the front of {@code events} were taken (queued or skipped); the
      *         rest found the queue full
      */
-    public int enqueueWithinCap(List<NewEvent> events, int capacity, boolean evenIfDelivered) throws SQLException {
+    public int offer(List<NewEvent> events) throws SQLException {
+        return signalled(enqueueWithinCap(events, false));
+    }
+
+    /** Like {@link #offer} but queues events the cloud already accepted again ({@code resend}). */
+    public int offerAgain(List<NewEvent> events) throws SQLException {
+        return signalled(enqueueWithinCap(events, true));
+    }
+
+    private int signalled(int taken) {
+        if (taken > 0) {
+            queued.signal();
+        }
+        return taken;
+    }
+
+    /** Waits until events are queued (in this process) or the timeout passes; a signal sent before is not lost. */
+    public void awaitWork(Duration timeout) throws InterruptedException {
+        queued.await(timeout);
+    }
+
+    /** Waits until events leave the queue (in this process) or the timeout passes. */
+    public void awaitRoom(Duration timeout) throws InterruptedException {
+        leftQueue.await(timeout);
+    }
+
+    /** Wakes whoever waits for work or for room (the relay is stopping). */
+    public void wakeAll() {
+        queued.signal();
+        leftQueue.signal();
+    }
+
+    /**
+     * One transaction. A transaction-scoped advisory lock makes the cap hold across the WAL reader,
+     * the sweep and an operator's {@code resend} in another process.
+     */
+    private int enqueueWithinCap(List<NewEvent> events, boolean evenIfDelivered) throws SQLException {
         if (events.isEmpty()) {
             return 0;
         }
@@ -164,13 +213,23 @@ public final class CloudEventQueue {
 
     /** The first {@code limit} pending events in queue order (due or not). */
     public List<QueuedEvent> head(int limit) throws SQLException {
+        return headAfter(0, limit);
+    }
+
+    /**
+     * The first {@code limit} pending events behind queue position {@code position} (due or not): the
+     * delivery worker reads past events whose deletion is still being committed.
+     */
+    public List<QueuedEvent> headAfter(long position, int limit) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(SELECT_HEAD)) {
-            ps.setInt(1, limit);
+            ps.setLong(1, position);
+            ps.setInt(2, limit);
             List<QueuedEvent> events = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     events.add(new QueuedEvent(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3),
-                            rs.getBytes(4), rs.getInt(5), rs.getInt(6), rs.getTimestamp(7).toInstant()));
+                            rs.getBytes(4), rs.getInt(5), rs.getInt(6), rs.getTimestamp(7).toInstant(),
+                            rs.getTimestamp(8).toInstant()));
                 }
             }
             return events;
@@ -185,22 +244,26 @@ public final class CloudEventQueue {
     }
 
     /**
-     * The cloud accepted the event: hard delete and record it in the delivery log, atomically.
-     * It takes the enqueue lock: otherwise a replayed WAL record of this very event, inserted while
-     * this transaction is uncommitted, would see neither the log entry nor (once this commits) the
-     * queue row, and the event would be queued and sent a second time.
+     * The cloud accepted these events: hard delete and record them in the delivery log, atomically,
+     * then wake a WAL reader waiting for room.
+     * It takes the enqueue lock: otherwise a replayed WAL record of one of them, inserted while this
+     * transaction is uncommitted, would see neither the log entry nor (once this commits) the queue
+     * row, and the event would be queued and sent a second time.
      */
-    public void markDelivered(QueuedEvent event, int httpStatus) throws SQLException {
+    public void markDelivered(List<QueuedEvent> events, int httpStatus) throws SQLException {
+        if (events.isEmpty()) {
+            return;
+        }
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try (PreparedStatement delete = c.prepareStatement(DELETE);
                  PreparedStatement log = c.prepareStatement(INSERT_DELIVERED)) {
                 lock(c);
-                delete.setLong(1, event.position());
+                delete.setArray(1, c.createArrayOf("bigint", events.stream().map(QueuedEvent::position).toArray()));
                 delete.executeUpdate();
-                log.setObject(1, event.eventId());
-                log.setTimestamp(2, Timestamp.from(clock.instant()));
-                log.setInt(3, httpStatus);
+                log.setTimestamp(1, Timestamp.from(clock.instant()));
+                log.setInt(2, httpStatus);
+                log.setArray(3, c.createArrayOf("uuid", events.stream().map(QueuedEvent::eventId).toArray()));
                 log.executeUpdate();
                 c.commit();
             } catch (SQLException | RuntimeException e) {
@@ -208,6 +271,7 @@ public final class CloudEventQueue {
                 throw e;
             }
         }
+        leftQueue.signal();
     }
 
     /** A transient failure: one more attempt counted, not to be tried again before {@code nextRetryAt}. */
@@ -229,6 +293,7 @@ public final class CloudEventQueue {
             ps.setLong(4, event.position());
             ps.executeUpdate();
         }
+        leftQueue.signal();
     }
 
     /**

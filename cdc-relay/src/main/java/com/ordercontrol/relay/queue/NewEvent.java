@@ -13,9 +13,4 @@ import java.util.UUID;
  * @param body      {@link EventEnvelope#toJson()} of the event
  */
 public record NewEvent(UUID eventId, String eventType, String venueId, byte[] body) {
-
-    /** The queue entry for an envelope. */
-    public static NewEvent of(EventEnvelope envelope) {
-        return new NewEvent(UUID.fromString(envelope.eventId()), envelope.eventType(), envelope.venueId(), envelope.toJson());
-    }
 }

@@ -9,7 +9,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * A wake-up call between threads: "events were queued" for the delivery worker, "room was made" for
  * the WAL reader under back-pressure. A signal sent while nobody waits is not lost.
  */
-public final class QueueSignal {
+final class QueueSignal {
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
@@ -17,7 +17,7 @@ public final class QueueSignal {
     private long seen;
 
     /** Wakes the waiter (or the next one to wait). */
-    public void signal() {
+    void signal() {
         lock.lock();
         try {
             generation++;
@@ -28,7 +28,7 @@ public final class QueueSignal {
     }
 
     /** Waits until signalled or the timeout passes; returns at once if a signal came since the last wait. */
-    public void await(Duration timeout) throws InterruptedException {
+    void await(Duration timeout) throws InterruptedException {
         lock.lock();
         try {
             long nanos = TimeUnit.MILLISECONDS.toNanos(Math.max(1, timeout.toMillis()));

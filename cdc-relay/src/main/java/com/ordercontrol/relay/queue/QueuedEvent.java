@@ -13,9 +13,10 @@ import java.util.UUID;
  * @param attempts    failed attempts so far
  * @param maxAttempts failed attempts after which the event counts as stuck
  * @param nextRetryAt not to be sent before this instant
+ * @param queuedAt    when it entered the queue
  */
 public record QueuedEvent(long position, UUID eventId, String eventType, byte[] body, int attempts, int maxAttempts,
-                          Instant nextRetryAt) {
+                          Instant nextRetryAt, Instant queuedAt) {
 
     /** True once this event has failed often enough to be flagged stuck (it keeps retrying). */
     public boolean stuck() {

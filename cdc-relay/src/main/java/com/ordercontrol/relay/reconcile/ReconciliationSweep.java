@@ -1,9 +1,10 @@
 package com.ordercontrol.relay.reconcile;
 
-import com.ordercontrol.relay.ops.RelayCounters;
+import com.ordercontrol.relay.counters.RelayCounters;
+import com.ordercontrol.relay.outbox.OutboxRow;
+import com.ordercontrol.relay.outbox.OutboxTable;
 import com.ordercontrol.relay.queue.CloudEventQueue;
 import com.ordercontrol.relay.queue.NewEvent;
-import com.ordercontrol.relay.queue.QueueSignal;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,25 +27,21 @@ public final class ReconciliationSweep implements Runnable {
 
     private final OutboxTable outbox;
     private final CloudEventQueue queue;
-    private final int capacity;
     private final Duration grace;
     private final Duration retention;
     private final Clock clock;
-    private final QueueSignal enqueued;
     private final RelayCounters counters;
     private long lastKept;
     private long lastBackPressureEpisodes;
     private Instant streamCatchingUpSince;
 
-    public ReconciliationSweep(OutboxTable outbox, CloudEventQueue queue, int capacity, Duration grace,
-                               Duration retention, Clock clock, QueueSignal enqueued, RelayCounters counters) {
+    public ReconciliationSweep(OutboxTable outbox, CloudEventQueue queue, Duration grace, Duration retention, Clock clock,
+                               RelayCounters counters) {
         this.outbox = outbox;
         this.queue = queue;
-        this.capacity = capacity;
         this.grace = grace;
         this.retention = retention;
         this.clock = clock;
-        this.enqueued = enqueued;
         this.counters = counters;
     }
 
@@ -64,18 +61,18 @@ public final class ReconciliationSweep implements Runnable {
      *
      * @return how many were queued
      */
-    public int reconcile() throws SQLException {
+    int reconcile() throws SQLException {
         if (streamCatchingUp()) {
             return 0;
         }
         Instant createdBefore = clock.instant().minus(grace);
         int queued = 0;
         while (true) {
-            List<NewEvent> missed = outbox.missed(createdBefore, PAGE).stream().map(OutboxTable.OutboxRow::event).toList();
+            List<NewEvent> missed = outbox.missed(createdBefore, PAGE).stream().map(OutboxRow::toNewEvent).toList();
             if (missed.isEmpty()) {
                 break;
             }
-            int taken = queue.enqueueWithinCap(missed, capacity, false);
+            int taken = queue.offer(missed);
             queued += taken;
             if (taken < missed.size()) {
                 // Queue full: the rest waits for the next pass; back-pressure, not loss.
@@ -84,7 +81,6 @@ public final class ReconciliationSweep implements Runnable {
         }
         if (queued > 0) {
             counters.reconciled(queued);
-            enqueued.signal();
             log.warn("reconciliation queued {} outbox events the change stream had not delivered", queued);
         }
         return queued;
@@ -106,7 +102,7 @@ public final class ReconciliationSweep implements Runnable {
     }
 
     /** Purges delivered outbox rows past retention; warns about undelivered ones it keeps. */
-    public int purge() throws SQLException {
+    int purge() throws SQLException {
         Instant cutoff = clock.instant().minus(retention);
         int purged = outbox.purgeDelivered(cutoff);
         long kept = outbox.undeliveredBefore(cutoff);

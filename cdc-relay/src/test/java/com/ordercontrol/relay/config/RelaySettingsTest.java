@@ -30,7 +30,7 @@ class RelaySettingsTest {
         assertThat(s.workerInterval()).isEqualTo(Duration.ofSeconds(30));
         assertThat(s.stuckAfterAttempts()).isEqualTo(10);
         assertThat(s.outboxRetention()).isEqualTo(Duration.ofDays(7));
-        assertThat(s.pollInterval()).isEqualTo(Duration.ofMillis(10));
+        assertThat(s.pollInterval()).isEqualTo(Duration.ofMillis(2));
         assertThat(s.publicationName()).isEqualTo("relay_outbox_publication");
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -49,5 +50,28 @@ class BackoffPolicyTest {
         assertThatThrownBy(() -> new BackoffPolicy(Duration.ofMinutes(5), Duration.ofMinutes(1), 0, () -> 0))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("base");
+    }
+
+    @Test
+    void theCloudsRetryAfterWinsOverTheSchedule() {
+        BackoffPolicy policy = new BackoffPolicy(Duration.ofSeconds(30), Duration.ofHours(1), 0.1, () -> 0.99);
+
+        assertThat(policy.nextAttemptAt(NOW, 0, Optional.of(Duration.ofSeconds(1)))).isEqualTo(NOW.plusSeconds(1));
+        assertThat(policy.nextAttemptAt(NOW, 7, Optional.of(Duration.ofSeconds(5)))).isEqualTo(NOW.plusSeconds(5));
+        assertThat(policy.nextAttemptAt(NOW, 0, Optional.of(Duration.ZERO))).isEqualTo(NOW);
+    }
+
+    @Test
+    void retryAfterIsBoundedByTheCap() {
+        BackoffPolicy policy = new BackoffPolicy(Duration.ofSeconds(30), Duration.ofHours(1), 0, () -> 0);
+
+        assertThat(policy.nextAttemptAt(NOW, 0, Optional.of(Duration.ofHours(5)))).isEqualTo(NOW.plusSeconds(3600));
+    }
+
+    @Test
+    void withoutRetryAfterTheScheduleApplies() {
+        BackoffPolicy policy = new BackoffPolicy(Duration.ofSeconds(30), Duration.ofHours(1), 0, () -> 0);
+
+        assertThat(policy.nextAttemptAt(NOW, 3, Optional.empty())).isEqualTo(NOW.plusSeconds(240));
     }
 }

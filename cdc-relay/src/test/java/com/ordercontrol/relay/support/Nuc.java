@@ -46,7 +46,7 @@ public final class Nuc {
         return url;
     }
 
-    /** Test settings: worker wakes every 50 ms, no jitter (exact schedule), fast heartbeats. */
+    /** Test settings: worker wakes every 50 ms, no jitter (exact schedule), fast heartbeats, a patient HTTP timeout. */
     public Map<String, String> env(FakeCloud cloud, String slot) {
         Map<String, String> env = new HashMap<>();
         env.put("BACKOFFICE_API_URL", cloud.baseUrl());
@@ -61,7 +61,7 @@ public final class Nuc {
         env.put("RELAY_HEARTBEAT_INTERVAL", "500ms");
         env.put("RELAY_OFFSET_FLUSH_INTERVAL", "200ms");
         env.put("RELAY_RECONCILE_INTERVAL", "1h");
-        env.put("RELAY_HTTP_TIMEOUT", "2s");
+        env.put("RELAY_HTTP_TIMEOUT", "10s"); // generous: the test machine is shared and loaded
         env.put("RELAY_MANAGEMENT_PORT", "0"); // relay processes in tests: any free port
         return env;
     }

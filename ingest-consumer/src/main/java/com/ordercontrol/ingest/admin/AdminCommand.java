@@ -25,12 +25,15 @@ public class AdminCommand {
     static final String USAGE = """
             usage: admin <command>
               add-venue <venueId> <name> [<IANA zone, default UTC>]
-              add-node <nodeId> <venueId> [--secret=<secret>]      prints a new secret unless one is given
+              add-node <nodeId> <venueId> [--secret=<secret>] [--legacy]
+                                                                    prints a new secret unless one is given;
+                                                                    --legacy: may sign with the seed scheme alone
               rotate-secret <nodeId> [--overlap=PT24H]              prints the new secret once; old one valid for the overlap
               finish-rotation <nodeId>                              only the newest secret stays valid
               disable <nodeId> | enable <nodeId>
               require-webhooks <nodeId> <true|false>
               list                                                  nodes and venues, no secrets
+              reencrypt-secrets                                     seal every node secret with INGEST_SECRETS_KEY
               issue-token <label> <venueId>[,<venueId>...] [--token=<token>]
                                                                     prints a new finance token once, or
                                                                     registers the given one (idempotent)
@@ -72,8 +75,14 @@ public class AdminCommand {
                 need(w, 3);
                 String given = option(args, "secret");
                 String secret = given != null ? given : NodeRegistry.newSecret();
-                registry.addNode(w.get(1), w.get(2), secret);
-                out.println("node " + w.get(1) + " registered for venue " + w.get(2));
+                boolean legacy = args.containsOption("legacy");
+                if (legacy) {
+                    registry.addLegacyNode(w.get(1), w.get(2), secret);
+                } else {
+                    registry.addNode(w.get(1), w.get(2), secret);
+                }
+                out.println("node " + w.get(1) + " registered for venue " + w.get(2)
+                        + (legacy ? " (legacy: seed signatures accepted without Standard Webhooks)" : ""));
                 if (given == null) {
                     printSecretOnce(out, w.get(1), secret);
                 }
@@ -102,6 +111,8 @@ public class AdminCommand {
                 out.println("node " + w.get(1) + " require-webhooks=" + Boolean.parseBoolean(w.get(2)));
             }
             case "list" -> list(out);
+            case "reencrypt-secrets" -> out.println(registry.reencryptSecrets() + " node secret(s) sealed with the "
+                    + "current INGEST_SECRETS_KEY");
             case "issue-token" -> {
                 need(w, 3);
                 Set<String> venues = new LinkedHashSet<>(List.of(w.get(2).split(",")));

@@ -1,5 +1,8 @@
 package com.ordercontrol.ingest.facts;
 
+import com.ordercontrol.contract.ContractLimits;
+import com.ordercontrol.contract.EventEnvelope;
+import com.ordercontrol.contract.MalformedEnvelopeException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,10 +24,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * with its reason; the first fact of a paymentId stays); then write with batched inserts. Each venue's
  * records come from one partition, consumed by one consumer at a time, so nothing else writes those
  * keys between the read and the insert; the {@code ON CONFLICT DO NOTHING} clauses still make any
- * overlap (a replay into the live tables) harmless. A database error propagates: the caller retries
- * the whole batch and commits no offset.
+ * overlap (a replay into the live tables) harmless. A database error propagates and nothing of the batch
+ * is written; callers go through {@link PoisonIsolator}, which retries infrastructure failures and
+ * isolates a record the database refuses ({@link #deadLetter}).
  */
-public class FactWriter {
+public class FactWriter implements PoisonIsolator.Target {
+
+    /** Longest dead-letter reason stored; longer ones are cut. */
+    static final int MAX_REASON_LENGTH = 1000;
 
     private static final String SELECT_EVENT_HASHES =
             "select event_id, body_sha256 from events where event_id = any (?)";
@@ -52,7 +59,32 @@ public class FactWriter {
         this.transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
     }
 
+    /**
+     * Writes the batch like {@link #write}, but a record that cannot be written goes to dead letters and
+     * the rest is written (see {@link PoisonIsolator}); throws only infrastructure failures.
+     */
+    public WriteSummary writeIsolatingPoison(List<StreamRecord> records) {
+        return PoisonIsolator.of(this, event -> { }).write(records);
+    }
+
+    /** Writes one record as a dead letter with this reason (control characters escaped), in its own transaction. */
+    @Override
+    public WriteSummary deadLetter(StreamRecord record, String reason) {
+        EventEnvelope envelope = null;
+        try {
+            envelope = EventEnvelope.parse(record.value());
+        } catch (MalformedEnvelopeException | RuntimeException e) {
+            // ids stay null: the reason and the raw bytes are what matter
+        }
+        Object[] row = {envelope == null ? null : envelope.eventId(), envelope == null ? null : envelope.venueId(),
+                ContractLimits.printable(reason, MAX_REASON_LENGTH), record.value(), record.topic(), record.partition(),
+                record.offset()};
+        transaction.executeWithoutResult(status -> jdbc.update(INSERT_DEAD_LETTER, row));
+        return new WriteSummary(1, 0, 0, 0, 1);
+    }
+
     /** Writes the batch in one transaction; returns what it did, or throws and writes nothing. */
+    @Override
     public WriteSummary write(List<StreamRecord> records) {
         List<ParsedRecord> parsed = records.stream().map(ParsedRecord::parse).toList();
         return transaction.execute(status -> {
@@ -109,7 +141,8 @@ public class FactWriter {
             StreamRecord r = d.parsed().record();
             var envelope = d.parsed().envelope();
             deadLetters.add(new Object[] {envelope == null ? null : envelope.eventId(),
-                    envelope == null ? null : envelope.venueId(), d.reason(), r.value(), r.topic(), r.partition(),
+                    envelope == null ? null : envelope.venueId(), ContractLimits.printable(d.reason(), MAX_REASON_LENGTH),
+                    r.value(), r.topic(), r.partition(),
                     r.offset()});
         }
         List<Object[]> events = new ArrayList<>();

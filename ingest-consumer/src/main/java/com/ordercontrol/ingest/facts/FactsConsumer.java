@@ -12,19 +12,20 @@ import org.springframework.stereotype.Component;
 /**
  * The live consumer: each polled batch is written in one database transaction; the container commits
  * the batch's offsets only after this method returns, i.e. after the database commit (ack mode BATCH).
- * When the database fails, the batch is retried after a pause, forever, and nothing is skipped (see
- * {@link FactsConsumerConfiguration}).
+ * When the infrastructure fails (database or connection), the batch is retried after a pause, forever,
+ * and nothing is skipped (see {@link FactsConsumerConfiguration}); a record that fails for any other
+ * reason is isolated and dead-lettered by {@link PoisonIsolator}, and the stream moves on.
  */
 @Component
 class FactsConsumer {
 
     private static final Logger log = LoggerFactory.getLogger(FactsConsumer.class);
 
-    private final FactWriter writer;
+    private final PoisonIsolator isolator;
     private final IngestCounters counters;
 
     FactsConsumer(FactWriter writer, IngestCounters counters) {
-        this.writer = writer;
+        this.isolator = PoisonIsolator.of(writer, counters::increment);
         this.counters = counters;
     }
 
@@ -37,10 +38,12 @@ class FactsConsumer {
         }
         WriteSummary summary;
         try {
-            summary = writer.write(records);
+            summary = isolator.write(records);
         } catch (RuntimeException e) {
+            // Only an infrastructure failure (or a dead letter that could not be written) gets here.
             counters.increment("facts.batch_retries");
-            log.warn("batch of {} records not written, will retry: {}", records.size(), e.getMessage());
+            log.warn("batch of {} records not written ({}), will retry: {}", records.size(),
+                    Failures.isInfrastructure(e) ? "infrastructure failure" : "unexpected failure", e.getMessage());
             throw e;
         }
         counters.add("facts.events_read", summary.eventsRead());

@@ -14,7 +14,17 @@ import java.util.HexFormat;
  */
 record ParsedRecord(StreamRecord record, EventEnvelope envelope, OrderPaid paid, String bodySha256, String rejection) {
 
+    /** Reads a record; never throws: whatever goes wrong reading it is its rejection. */
     static ParsedRecord parse(StreamRecord record) {
+        try {
+            return read(record);
+        } catch (RuntimeException | StackOverflowError e) {
+            return new ParsedRecord(record, null, null, null,
+                    "unreadable: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+        }
+    }
+
+    private static ParsedRecord read(StreamRecord record) {
         EventEnvelope envelope;
         try {
             envelope = EventEnvelope.parse(record.value());
@@ -25,7 +35,7 @@ record ParsedRecord(StreamRecord record, EventEnvelope envelope, OrderPaid paid,
             return new ParsedRecord(record, envelope, null, null, "unsupported eventType " + envelope.eventType());
         }
         try {
-            OrderPaid paid = OrderPaid.fromPayload(envelope.payload());
+            OrderPaid paid = OrderPaid.fromEvent(envelope);
             return new ParsedRecord(record, envelope, paid, sha256(record.value()), null);
         } catch (InvalidPayloadException e) {
             return new ParsedRecord(record, envelope, null, null, "invalid order_paid: " + e.getMessage());

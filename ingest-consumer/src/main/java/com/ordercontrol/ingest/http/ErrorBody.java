@@ -13,15 +13,24 @@ final class ErrorBody {
     private ErrorBody() {
     }
 
-    static ResponseEntity<byte[]> response(int status, String message, boolean retryable) {
+    static ResponseEntity<byte[]> response(int status, String message) {
         ObjectNode node = ContractJson.mapper().createObjectNode();
         node.put("status", status);
         node.put("error", message);
-        ResponseEntity.BodyBuilder builder = ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON);
-        if (retryable) {
-            builder.header(HttpHeaders.RETRY_AFTER, "5");
-        }
-        return builder.body(ContractJson.write(node));
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(ContractJson.write(node));
+    }
+
+    /**
+     * 503 naming what is unavailable, with its {@code Retry-After}:
+     * {@code {"status":503,"unavailable":"busy","error":"..."}}.
+     */
+    static ResponseEntity<byte[]> unavailable(Unavailable what, String message) {
+        ObjectNode node = ContractJson.mapper().createObjectNode();
+        node.put("status", 503);
+        node.put("unavailable", what.name);
+        node.put("error", message);
+        return ResponseEntity.status(503).contentType(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.RETRY_AFTER, Integer.toString(what.retryAfterSeconds)).body(ContractJson.write(node));
     }
 
     static ResponseEntity<byte[]> json(int status, String json) {

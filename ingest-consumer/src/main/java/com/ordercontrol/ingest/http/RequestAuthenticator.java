@@ -2,9 +2,10 @@ package com.ordercontrol.ingest.http;
 
 import com.ordercontrol.contract.EventSigner;
 import com.ordercontrol.contract.SignatureVerifier;
+import com.ordercontrol.contract.WebhookSigner;
 import com.ordercontrol.contract.WebhookVerifier;
 import com.ordercontrol.ingest.IngestSettings;
-import com.ordercontrol.ingest.registry.NodeRegistry;
+import com.ordercontrol.ingest.registry.NodeCredentials;
 import com.ordercontrol.ingest.registry.RegisteredNode;
 import java.time.Clock;
 import java.util.List;
@@ -16,20 +17,24 @@ import org.springframework.stereotype.Component;
  *
  * <p>Rules: at least one scheme must be presented; every scheme presented must verify (a relay
  * sending both cannot hide a stale Standard Webhooks timestamp behind a valid seed signature); a node
- * flagged {@code require_webhooks} must present Standard Webhooks. Missing, malformed and wrong
- * signatures and unknown nodes all give the same 401, so node ids cannot be probed. Only after the
+ * flagged {@code require_webhooks} (every node not registered as legacy) must present Standard Webhooks.
+ * Missing, malformed and wrong signatures and unknown nodes all give the same 401, and an unknown node's
+ * request costs the same HMAC work as a known node's, so node ids cannot be probed. Only after the
  * signature verified does a disabled node learn it is disabled (403).
  */
 @Component
 class RequestAuthenticator {
 
-    // Verifying an unknown node's request against a throw-away key keeps its timing like a known node's.
-    private static final EventSigner DECOY = EventSigner.withSecret("decoy-key-for-unknown-nodes");
+    // An unknown node's request is verified against a throw-away key with the same code, so it costs the same
+    // HMAC work as a known node's (one HMAC per scheme presented, per key) and its timing says nothing.
+    private static final String DECOY_SECRET = "decoy-key-for-unknown-nodes";
+    private static final RegisteredNode DECOY = new RegisteredNode("decoy", "decoy", false, false,
+            List.of(EventSigner.withSecret(DECOY_SECRET)), List.of(WebhookSigner.withSecret(DECOY_SECRET)));
 
-    private final NodeRegistry registry;
+    private final NodeCredentials registry;
     private final WebhookVerifier webhookVerifier;
 
-    RequestAuthenticator(NodeRegistry registry, Clock clock, IngestSettings settings) {
+    RequestAuthenticator(NodeCredentials registry, Clock clock, IngestSettings settings) {
         this.registry = registry;
         this.webhookVerifier = WebhookVerifier.withClock(clock, settings.webhookTolerance());
     }
@@ -48,21 +53,17 @@ class RequestAuthenticator {
             return AuthResult.unauthorized("malformed_signature");
         }
         Optional<RegisteredNode> found = registry.find(request.nodeId());
+        RegisteredNode node = found.orElse(DECOY);
+        WebhookVerifier.Result webhookResult = webhooks ? webhookVerifier.verify(node.webhookSigners(),
+                request.webhookId(), request.webhookTimestamp(), request.webhookSignature(), request.body()) : null;
+        boolean seedMatched = seed && matchesAny(node.signers(), request);
         if (found.isEmpty()) {
-            if (seed) {
-                SignatureVerifier.matches(DECOY, request.body(), request.seedSignature());
-            }
             return AuthResult.unauthorized("unknown_node");
         }
-        RegisteredNode node = found.get();
-        if (webhooks) {
-            WebhookVerifier.Result result = webhookVerifier.verify(node.webhookSigners(), request.webhookId(),
-                    request.webhookTimestamp(), request.webhookSignature(), request.body());
-            if (result != WebhookVerifier.Result.VALID) {
-                return AuthResult.unauthorized("webhook_" + result.name().toLowerCase());
-            }
+        if (webhooks && webhookResult != WebhookVerifier.Result.VALID) {
+            return AuthResult.unauthorized("webhook_" + webhookResult.name().toLowerCase());
         }
-        if (seed && !matchesAny(node.signers(), request)) {
+        if (seed && !seedMatched) {
             return AuthResult.unauthorized("wrong_signature");
         }
         if (node.requireWebhooks() && !webhooks) {

@@ -9,8 +9,9 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * The registry (and the report) read the cloud database; while it is unreachable the service answers
- * 503 with Retry-After, which the relay retries, instead of a 500 that says nothing.
+ * The registry (and the report) read the cloud database; while it is unreachable, or every connection of
+ * the pool is in use, the service answers 503 naming which ({@code database} or {@code busy}) with its
+ * Retry-After, which the relay honours, instead of a 500 that says nothing.
  */
 @RestControllerAdvice
 class StoreUnavailableHandler {
@@ -25,8 +26,10 @@ class StoreUnavailableHandler {
 
     @ExceptionHandler(DataAccessException.class)
     ResponseEntity<byte[]> databaseUnavailable(DataAccessException e) {
-        counters.increment("ingest.unavailable.503.database");
-        log.warn("cloud database unavailable, answering 503: {}", e.getMostSpecificCause().getMessage());
-        return ErrorBody.response(503, "the cloud database is unavailable now; retry later", true);
+        Unavailable what = Unavailable.of(e);
+        counters.increment("ingest.unavailable.503");
+        counters.increment("ingest.unavailable.503." + what.name);
+        log.warn("answering 503 ({}): {}", what.name, e.getMostSpecificCause().getMessage());
+        return ErrorBody.unavailable(what, what.message);
     }
 }

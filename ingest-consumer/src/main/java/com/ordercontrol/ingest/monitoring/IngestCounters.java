@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
  * <ul>
  *   <li>{@code ingest.accepted} -> {@code ingest_events_accepted_total}</li>
  *   <li>{@code ingest.refused.<status>.<reason>} -> {@code ingest_events_refused_total{status,reason}}</li>
- *   <li>{@code ingest.unavailable.503[.<cause>]} -> {@code ingest_events_unavailable_total{cause}}</li>
+ *   <li>{@code ingest.unavailable.503} (every 503) -> {@code ingest_responses_unavailable_total};
+ *       {@code ingest.unavailable.503.<cause>} -> {@code ingest_events_unavailable_total{cause}}</li>
  *   <li>{@code facts.facts_written} -> {@code ingest_facts_written_total}; {@code facts.dead_letters} ->
  *       {@code ingest_dead_letters_total}; other {@code facts.x} -> {@code ingest_facts_x_total}</li>
  *   <li>{@code reports.served} / {@code reports.refused.<status>.<reason>} -> {@code ingest_reports_*}</li>
@@ -29,7 +30,7 @@ import org.springframework.stereotype.Component;
 public class IngestCounters {
 
     private static final Pattern REFUSED = Pattern.compile("(ingest|reports)\\.refused\\.(\\d{3})\\.(.+)");
-    private static final Pattern UNAVAILABLE = Pattern.compile("ingest\\.unavailable\\.503(?:\\.(.+))?");
+    private static final Pattern UNAVAILABLE = Pattern.compile("ingest\\.unavailable\\.503\\.(.+)");
 
     private final MeterRegistry registry;
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
@@ -68,11 +69,11 @@ public class IngestCounters {
         }
         Matcher unavailable = UNAVAILABLE.matcher(name);
         if (unavailable.matches()) {
-            String cause = unavailable.group(1) == null ? "kafka" : unavailable.group(1);
-            return registry.counter("ingest.events.unavailable", Tags.of("cause", cause));
+            return registry.counter("ingest.events.unavailable", Tags.of("cause", unavailable.group(1)));
         }
         return switch (name) {
             case "ingest.accepted" -> registry.counter("ingest.events.accepted");
+            case "ingest.unavailable.503" -> registry.counter("ingest.responses.unavailable");
             case "facts.facts_written" -> registry.counter("ingest.facts.written");
             case "facts.dead_letters" -> registry.counter("ingest.dead.letters");
             case "reports.served" -> registry.counter("ingest.reports.served");

@@ -11,8 +11,11 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,7 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Venues, the nodes bound to them, and each node's active secrets. Owns the tables {@code venues},
  * {@code nodes} and {@code node_secrets}.
  *
- * <p>Secrets are returned only once, by {@link #rotateSecret}; nothing here logs them.
+ * <p>Secrets are returned only once, by {@link #rotateSecret}; nothing here logs them. They are stored
+ * sealed with AES-GCM when {@code INGEST_SECRETS_KEY} is set ({@link SecretCipher}).
  */
 @Component
 public class NodeRegistry {
@@ -33,21 +37,35 @@ public class NodeRegistry {
             insert into venues (venue_id, name, time_zone) values (?, ?, ?)
             on conflict (venue_id) do update set name = excluded.name, time_zone = excluded.time_zone""";
     private static final String INSERT_NODE = """
-            insert into nodes (node_id, venue_id) values (?, ?) on conflict (node_id) do nothing""";
-    private static final String INSERT_SECRET_UNLESS_ACTIVE = """
-            insert into node_secrets (node_id, secret)
-            select ?, ? where not exists (
-                select 1 from node_secrets where node_id = ? and secret = ? and (expires_at is null or expires_at > ?))""";
+            insert into nodes (node_id, venue_id, require_webhooks) values (?, ?, ?)
+            on conflict (node_id) do nothing""";
     private static final String ACTIVE_SECRETS = """
-            select secret from node_secrets where node_id = ? and (expires_at is null or expires_at > ?)
-            order by secret_id desc""";
+            select secret from node_secrets where node_id = ? and (expires_at is null or expires_at > ?)""";
+    private static final String INSERT_SECRET = "insert into node_secrets (node_id, secret) values (?, ?)";
+    private static final String FIND_NODE = """
+            select n.node_id, n.venue_id, n.enabled, n.require_webhooks, s.secret
+            from nodes n left join node_secrets s
+              on s.node_id = n.node_id and (s.expires_at is null or s.expires_at > ?)
+            where n.node_id = ? order by s.secret_id desc""";
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final SecretCipher cipher;
 
+    /** Secrets sealed with the key from the environment ({@link SecretCipher#fromEnvironment()}). */
+    @Autowired
     public NodeRegistry(JdbcTemplate jdbc, Clock clock) {
+        this(jdbc, clock, SecretCipher.fromEnvironment());
+        if (!cipher.encrypts()) {
+            LoggerFactory.getLogger(NodeRegistry.class).warn(
+                    "INGEST_SECRETS_KEY is not set: node secrets are stored in clear (development only)");
+        }
+    }
+
+    public NodeRegistry(JdbcTemplate jdbc, Clock clock, SecretCipher cipher) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.cipher = cipher;
     }
 
     /** Adds a venue, or updates its name and zone. */
@@ -60,23 +78,43 @@ public class NodeRegistry {
     }
 
     /**
-     * Registers a node for a venue with a secret. Repeating it with the same values changes nothing;
-     * a different secret is added as one more active secret; a different venue is refused.
+     * Registers a node for a venue with a secret. The node must sign with Standard Webhooks (timestamped,
+     * so a captured request cannot be replayed later); see {@link #addLegacyNode} for seed-only senders.
+     * Repeating it with the same values changes nothing; a different secret is added as one more active
+     * secret; a different venue is refused. An existing node keeps its signing requirement.
      */
     @Transactional
     public void addNode(String nodeId, String venueId, String secret) {
+        addNode(nodeId, venueId, secret, false);
+    }
+
+    /**
+     * Registers a legacy node: one that may send the seed's body-only signature without Standard Webhooks
+     * (the seed POS fleet). Otherwise as {@link #addNode}.
+     */
+    @Transactional
+    public void addLegacyNode(String nodeId, String venueId, String secret) {
+        addNode(nodeId, venueId, secret, true);
+    }
+
+    private void addNode(String nodeId, String venueId, String secret, boolean legacy) {
         requireId("nodeId", nodeId);
         requireSecret(secret);
         if (venue(venueId).isEmpty()) {
             throw new IllegalArgumentException("unknown venue " + venueId + "; add the venue first");
         }
-        jdbc.update(INSERT_NODE, nodeId, venueId);
+        jdbc.update(INSERT_NODE, nodeId, venueId, !legacy);
         String boundTo = jdbc.queryForObject("select venue_id from nodes where node_id = ?", String.class, nodeId);
         if (!venueId.equals(boundTo)) {
             throw new IllegalArgumentException("node " + nodeId + " is bound to venue " + boundTo + ", not " + venueId);
         }
         Timestamp now = Timestamp.from(clock.instant());
-        jdbc.update(INSERT_SECRET_UNLESS_ACTIVE, nodeId, secret, nodeId, secret, now);
+        // Sealed values differ at every seal (random nonce), so compare the opened active secrets.
+        boolean active = jdbc.queryForList(ACTIVE_SECRETS, String.class, nodeId, now).stream()
+                .anyMatch(stored -> cipher.open(nodeId, stored).equals(secret));
+        if (!active) {
+            jdbc.update(INSERT_SECRET, nodeId, cipher.seal(nodeId, secret));
+        }
     }
 
     /**
@@ -101,7 +139,7 @@ public class NodeRegistry {
         Instant now = clock.instant();
         jdbc.update("update node_secrets set expires_at = ? where node_id = ? and (expires_at is null or expires_at > ?)",
                 Timestamp.from(now.plus(overlap)), nodeId, Timestamp.from(now));
-        jdbc.update("insert into node_secrets (node_id, secret) values (?, ?)", nodeId, newSecret);
+        jdbc.update(INSERT_SECRET, nodeId, cipher.seal(nodeId, newSecret));
     }
 
     /** Ends a rotation window now: only the newest secret stays valid. */
@@ -125,21 +163,58 @@ public class NodeRegistry {
         jdbc.update("update nodes set require_webhooks = ? where node_id = ?", required, nodeId);
     }
 
-    /** The node with signers for its active secrets, if it is registered (enabled or not). */
+    /**
+     * The node with signers for its active secrets, if it is registered (enabled or not): one query,
+     * one connection. The ingest path reads it through {@link NodeCredentials}, which caches it briefly.
+     */
     public Optional<RegisteredNode> find(String nodeId) {
-        List<RegisteredNode> found = jdbc.query(
-                "select node_id, venue_id, enabled, require_webhooks from nodes where node_id = ?",
-                (rs, i) -> {
-                    List<EventSigner> signers = new ArrayList<>();
-                    List<WebhookSigner> webhookSigners = new ArrayList<>();
-                    for (String secret : activeSecrets(rs.getString(1))) {
-                        signers.add(EventSigner.withSecret(secret));
-                        webhookSigners.add(WebhookSigner.withSecret(secret));
-                    }
-                    return new RegisteredNode(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getBoolean(4),
-                            signers, webhookSigners);
-                }, nodeId);
-        return found.stream().findFirst();
+        List<NodeRow> rows = jdbc.query(FIND_NODE, (rs, i) -> new NodeRow(rs.getString(1), rs.getString(2),
+                rs.getBoolean(3), rs.getBoolean(4), rs.getString(5)), Timestamp.from(clock.instant()), nodeId);
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        List<EventSigner> signers = new ArrayList<>();
+        List<WebhookSigner> webhookSigners = new ArrayList<>();
+        for (NodeRow row : rows) {
+            if (row.secret() != null) {
+                String secret = cipher.open(row.nodeId(), row.secret());
+                signers.add(EventSigner.withSecret(secret));
+                webhookSigners.add(WebhookSigner.withSecret(secret));
+            }
+        }
+        NodeRow first = rows.get(0);
+        return Optional.of(new RegisteredNode(first.nodeId(), first.venueId(), first.enabled(), first.requireWebhooks(),
+                signers, webhookSigners));
+    }
+
+    /** One row of {@link #FIND_NODE}: the node, and one of its active secrets (null when it has none). */
+    private record NodeRow(String nodeId, String venueId, boolean enabled, boolean requireWebhooks, String secret) {
+
+        @Override
+        public String toString() {
+            return "NodeRow[" + nodeId + "]";
+        }
+    }
+
+    /**
+     * Seals every stored secret (active or not) with the current key: after switching
+     * {@code INGEST_SECRETS_KEY} (old key in {@code INGEST_SECRETS_OLD_KEYS}), or to encrypt a database whose
+     * secrets are in clear. Returns how many rows changed.
+     */
+    @Transactional
+    public int reencryptSecrets() {
+        List<Map<String, Object>> rows = jdbc.queryForList("select secret_id, node_id, secret from node_secrets for update");
+        int changed = 0;
+        for (Map<String, Object> row : rows) {
+            String nodeId = (String) row.get("node_id");
+            String stored = (String) row.get("secret");
+            if (!cipher.isCurrent(stored)) {
+                jdbc.update("update node_secrets set secret = ? where secret_id = ?",
+                        cipher.seal(nodeId, cipher.open(nodeId, stored)), row.get("secret_id"));
+                changed++;
+            }
+        }
+        return changed;
     }
 
     /** All nodes, without secrets. */
@@ -169,10 +244,6 @@ public class NodeRegistry {
     public List<Venue> venues() {
         return jdbc.query("select venue_id, name, time_zone from venues order by venue_id",
                 (rs, i) -> new Venue(rs.getString(1), rs.getString(2), ZoneId.of(rs.getString(3))));
-    }
-
-    private List<String> activeSecrets(String nodeId) {
-        return jdbc.queryForList(ACTIVE_SECRETS, String.class, nodeId, Timestamp.from(clock.instant()));
     }
 
     private void requireNode(String nodeId) {

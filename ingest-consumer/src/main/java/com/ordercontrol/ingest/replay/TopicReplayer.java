@@ -22,7 +22,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * Reads the topic from the beginning or from a timestamp up to the end offsets seen at start, and
- * writes every record through a {@link FactWriter}. It uses no consumer group (partitions are
+ * writes every record through a {@link FactWriter}; a record that cannot become facts is dead-lettered
+ * in the target and the replay goes on ({@link com.ordercontrol.ingest.facts.PoisonIsolator}). It uses no consumer group (partitions are
  * assigned, nothing is committed), so it never disturbs the live consumer's position; the writer's
  * idempotency makes replaying into the live tables safe.
  */
@@ -79,7 +80,7 @@ public final class TopicReplayer {
                     }
                 }
                 if (!batch.isEmpty()) {
-                    summary = summary.plus(writer.write(batch));
+                    summary = summary.plus(writer.writeIsolatingPoison(batch));
                     progress.accept(new long[] {summary.eventsRead(), total});
                 }
                 for (TopicPartition tp : new ArrayList<>(remaining.keySet())) {

@@ -7,23 +7,38 @@ import java.util.List;
 
 /**
  * Finance's totals of one venue over whole business days {@code from..to} (inclusive) in the venue's
- * zone. Amounts are exact, at the currency's scale.
+ * zone. Money is never summed across currencies: each currency has its own block, named, with amounts
+ * exact at that currency's scale. Only the counts are over all currencies.
  *
- * @param orderCount     distinct orders with a payment in the period
- * @param grossSales     sum of payment amounts
- * @param tips           sum of tips
- * @param totalCollected gross sales plus tips
- * @param byMethod       the same per payment method, sorted by method
+ * @param paymentCount payments in the period, all currencies
+ * @param orderCount   distinct orders with a payment in the period, all currencies
+ * @param currencies   one block per currency that has payments in the period, sorted by code
  */
 public record DailyTotals(String venueId, LocalDate from, LocalDate to, ZoneId zone, long paymentCount,
-        long orderCount, BigDecimal grossSales, BigDecimal tips, BigDecimal totalCollected,
-        List<MethodTotals> byMethod) {
+        long orderCount, List<CurrencyTotals> currencies) {
 
     public DailyTotals {
-        byMethod = List.copyOf(byMethod);
+        currencies = List.copyOf(currencies);
     }
 
-    /** Totals of one payment method. */
+    /**
+     * Totals of one currency.
+     *
+     * @param currency       ISO-4217 code
+     * @param grossSales     sum of payment amounts
+     * @param tips           sum of tips
+     * @param totalCollected gross sales plus tips
+     * @param byMethod       the same per payment method, sorted by method
+     */
+    public record CurrencyTotals(String currency, long paymentCount, long orderCount, BigDecimal grossSales,
+            BigDecimal tips, BigDecimal totalCollected, List<MethodTotals> byMethod) {
+
+        public CurrencyTotals {
+            byMethod = List.copyOf(byMethod);
+        }
+    }
+
+    /** Totals of one payment method within one currency. */
     public record MethodTotals(String method, long paymentCount, BigDecimal grossSales, BigDecimal tips,
             BigDecimal totalCollected) {
     }

@@ -6,12 +6,14 @@ import com.ordercontrol.contract.ContractJson;
 
 /**
  * The report's two wire forms. JSON is the shape the POS's own report uses (amounts as exact decimal
- * strings, field order fixed); a single day has {@code date}, a range {@code from} and {@code to}.
- * CSV has one row per method and a last row with method {@code TOTAL}.
+ * strings, field order fixed); a single day has {@code date}, a range {@code from} and {@code to}; one
+ * block per currency under {@code currencies}, each naming its currency. CSV names the currency on
+ * every row: per currency, one row per method and a last row with method {@code TOTAL}.
  */
 final class DailyTotalsFormat {
 
-    static final String CSV_HEADER = "venueId,from,to,timeZone,method,paymentCount,orderCount,grossSales,tips,totalCollected";
+    static final String CSV_HEADER =
+            "venueId,from,to,timeZone,currency,method,paymentCount,orderCount,grossSales,tips,totalCollected";
 
     private DailyTotalsFormat() {
     }
@@ -28,17 +30,24 @@ final class DailyTotalsFormat {
         node.put("timeZone", t.zone().getId());
         node.put("paymentCount", t.paymentCount());
         node.put("orderCount", t.orderCount());
-        node.put("grossSales", t.grossSales().toPlainString());
-        node.put("tips", t.tips().toPlainString());
-        node.put("totalCollected", t.totalCollected().toPlainString());
-        ArrayNode methods = node.putArray("byMethod");
-        for (DailyTotals.MethodTotals m : t.byMethod()) {
-            ObjectNode line = methods.addObject();
-            line.put("method", m.method());
-            line.put("paymentCount", m.paymentCount());
-            line.put("grossSales", m.grossSales().toPlainString());
-            line.put("tips", m.tips().toPlainString());
-            line.put("totalCollected", m.totalCollected().toPlainString());
+        ArrayNode currencies = node.putArray("currencies");
+        for (DailyTotals.CurrencyTotals c : t.currencies()) {
+            ObjectNode block = currencies.addObject();
+            block.put("currency", c.currency());
+            block.put("paymentCount", c.paymentCount());
+            block.put("orderCount", c.orderCount());
+            block.put("grossSales", c.grossSales().toPlainString());
+            block.put("tips", c.tips().toPlainString());
+            block.put("totalCollected", c.totalCollected().toPlainString());
+            ArrayNode methods = block.putArray("byMethod");
+            for (DailyTotals.MethodTotals m : c.byMethod()) {
+                ObjectNode line = methods.addObject();
+                line.put("method", m.method());
+                line.put("paymentCount", m.paymentCount());
+                line.put("grossSales", m.grossSales().toPlainString());
+                line.put("tips", m.tips().toPlainString());
+                line.put("totalCollected", m.totalCollected().toPlainString());
+            }
         }
         return ContractJson.write(node);
     }
@@ -46,15 +55,17 @@ final class DailyTotalsFormat {
     static String csv(DailyTotals t) {
         StringBuilder out = new StringBuilder(CSV_HEADER).append("\r\n");
         String prefix = String.join(",", t.venueId(), t.from().toString(), t.to().toString(), t.zone().getId());
-        for (DailyTotals.MethodTotals m : t.byMethod()) {
-            // Method names are [a-z0-9_] (validated in the contract), so no CSV quoting is needed.
-            out.append(String.join(",", prefix, m.method(), Long.toString(m.paymentCount()), "",
-                    m.grossSales().toPlainString(), m.tips().toPlainString(), m.totalCollected().toPlainString()))
-                    .append("\r\n");
+        for (DailyTotals.CurrencyTotals c : t.currencies()) {
+            // Currency codes are [A-Z]{3} and methods [a-z0-9_] (validated in the contract): no quoting needed.
+            for (DailyTotals.MethodTotals m : c.byMethod()) {
+                out.append(String.join(",", prefix, c.currency(), m.method(), Long.toString(m.paymentCount()), "",
+                        m.grossSales().toPlainString(), m.tips().toPlainString(), m.totalCollected().toPlainString()))
+                        .append("\r\n");
+            }
+            out.append(String.join(",", prefix, c.currency(), "TOTAL", Long.toString(c.paymentCount()),
+                    Long.toString(c.orderCount()), c.grossSales().toPlainString(), c.tips().toPlainString(),
+                    c.totalCollected().toPlainString())).append("\r\n");
         }
-        out.append(String.join(",", prefix, "TOTAL", Long.toString(t.paymentCount()), Long.toString(t.orderCount()),
-                t.grossSales().toPlainString(), t.tips().toPlainString(), t.totalCollected().toPlainString()))
-                .append("\r\n");
         return out.toString();
     }
 }

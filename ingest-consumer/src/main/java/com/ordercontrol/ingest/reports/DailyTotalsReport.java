@@ -14,21 +14,20 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Computes {@link DailyTotals} from {@code payment_facts}. A business day is
  * {@code [date 00:00, date+1 00:00)} in the venue's zone, so a payment at 23:30 in Los Angeles counts
- * on that local day even though it is the next day in UTC. Works on any schema holding the fact
- * tables (the live one, or a replay's fresh schema).
+ * on that local day even though it is the next day in UTC. Amounts are summed per currency, never
+ * across currencies. Works on any schema holding the fact tables (the live one, or a replay's fresh
+ * schema).
  */
 public class DailyTotalsReport {
 
-    private static final int DEFAULT_SCALE = 2;
-
-    // grouping sets: one row per method plus one grand-total row (method null) in one scan.
+    // grouping sets in one scan: per currency and method, per currency, and the counts over everything.
     private static final String TOTALS = """
-            select method, count(*) as payments, count(distinct order_id) as orders,
+            select currency, method, count(*) as payments, count(distinct order_id) as orders,
                    coalesce(sum(amount), 0) as gross, coalesce(sum(tip), 0) as tips,
-                   min(currency) as min_currency, max(currency) as max_currency
+                   grouping(currency) as all_currencies, grouping(method) as all_methods
             from payment_facts
             where venue_id = ? and paid_at >= ? and paid_at < ?
-            group by grouping sets ((method), ())""";
+            group by grouping sets ((currency, method), (currency), ())""";
 
     private final JdbcTemplate jdbc;
 
@@ -40,31 +39,31 @@ public class DailyTotalsReport {
     public DailyTotals totals(String venueId, LocalDate from, LocalDate to, ZoneId zone) {
         Timestamp start = Timestamp.from(from.atStartOfDay(zone).toInstant());
         Timestamp end = Timestamp.from(to.plusDays(1).atStartOfDay(zone).toInstant());
-        List<Row> rows = jdbc.query(TOTALS, (rs, i) -> new Row(rs.getString("method"), rs.getLong("payments"),
-                rs.getLong("orders"), rs.getBigDecimal("gross"), rs.getBigDecimal("tips"),
-                rs.getString("min_currency"), rs.getString("max_currency")), venueId, start, end);
-        int scale = scale(rows);
-        Row total = rows.stream().filter(r -> r.method == null).findFirst()
-                .orElse(new Row(null, 0, 0, BigDecimal.ZERO, BigDecimal.ZERO, null, null));
-        List<DailyTotals.MethodTotals> byMethod = new ArrayList<>();
-        rows.stream().filter(r -> r.method != null).sorted(Comparator.comparing(Row::method))
-                .forEach(r -> byMethod.add(new DailyTotals.MethodTotals(r.method, r.payments, exact(r.gross, scale),
-                        exact(r.tips, scale), exact(r.gross.add(r.tips), scale))));
-        return new DailyTotals(venueId, from, to, zone, total.payments, total.orders, exact(total.gross, scale),
-                exact(total.tips, scale), exact(total.gross.add(total.tips), scale), byMethod);
-    }
-
-    /** The currency's minor digits; a venue's facts are in one currency, two digits when there are none. */
-    private static int scale(List<Row> rows) {
-        int scale = -1;
-        for (Row r : rows) {
-            for (String code : new String[] {r.minCurrency, r.maxCurrency}) {
-                if (code != null) {
-                    scale = Math.max(scale, Currency.getInstance(code.trim()).getDefaultFractionDigits());
-                }
-            }
+        List<Row> rows = jdbc.query(TOTALS, (rs, i) -> new Row(
+                rs.getString("currency") == null ? null : rs.getString("currency").trim(), rs.getString("method"),
+                rs.getLong("payments"), rs.getLong("orders"), rs.getBigDecimal("gross"), rs.getBigDecimal("tips"),
+                rs.getInt("all_currencies") == 1, rs.getInt("all_methods") == 1), venueId, start, end);
+        long payments = 0;
+        long orders = 0;
+        List<DailyTotals.CurrencyTotals> currencies = new ArrayList<>();
+        for (Row all : rows.stream().filter(r -> r.allCurrencies).toList()) {
+            payments = all.payments;
+            orders = all.orders;
         }
-        return scale < 0 ? DEFAULT_SCALE : scale;
+        for (Row currency : rows.stream().filter(r -> !r.allCurrencies && r.allMethods)
+                .sorted(Comparator.comparing(Row::currency)).toList()) {
+            int scale = Currency.getInstance(currency.currency).getDefaultFractionDigits();
+            List<DailyTotals.MethodTotals> byMethod = rows.stream()
+                    .filter(r -> !r.allMethods && currency.currency.equals(r.currency))
+                    .sorted(Comparator.comparing(Row::method))
+                    .map(r -> new DailyTotals.MethodTotals(r.method, r.payments, exact(r.gross, scale),
+                            exact(r.tips, scale), exact(r.gross.add(r.tips), scale)))
+                    .toList();
+            currencies.add(new DailyTotals.CurrencyTotals(currency.currency, currency.payments, currency.orders,
+                    exact(currency.gross, scale), exact(currency.tips, scale),
+                    exact(currency.gross.add(currency.tips), scale), byMethod));
+        }
+        return new DailyTotals(venueId, from, to, zone, payments, orders, currencies);
     }
 
     private static BigDecimal exact(BigDecimal value, int scale) {
@@ -72,7 +71,7 @@ public class DailyTotalsReport {
         return value.setScale(scale, RoundingMode.UNNECESSARY);
     }
 
-    private record Row(String method, long payments, long orders, BigDecimal gross, BigDecimal tips,
-            String minCurrency, String maxCurrency) {
+    private record Row(String currency, String method, long payments, long orders, BigDecimal gross, BigDecimal tips,
+            boolean allCurrencies, boolean allMethods) {
     }
 }

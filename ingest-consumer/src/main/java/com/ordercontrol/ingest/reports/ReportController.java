@@ -1,6 +1,7 @@
 package com.ordercontrol.ingest.reports;
 
 import com.ordercontrol.contract.ContractJson;
+import com.ordercontrol.contract.ContractLimits;
 import com.ordercontrol.ingest.monitoring.IngestCounters;
 import com.ordercontrol.ingest.registry.NodeRegistry;
 import com.ordercontrol.ingest.registry.Venue;
@@ -10,6 +11,8 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.Set;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -22,7 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code GET /api/reports/daily-totals?venueId=X&date=YYYY-MM-DD} (or {@code from=..&to=..}) behind a
  * bearer token scoped to venues: 401 without a valid token, 403 for a venue outside its scope, 400 for
- * bad parameters, 404 for an unknown venue. {@code Accept: text/csv} gives CSV.
+ * bad parameters (dates outside 2000-01-01..2099-12-31 included), 404 for an unknown venue. {@code Accept: text/csv} gives CSV.
  */
 @RestController
 class ReportController {
@@ -35,10 +38,12 @@ class ReportController {
     private final DailyTotalsReport report;
     private final IngestCounters counters;
 
-    ReportController(ReportTokens tokens, NodeRegistry registry, JdbcTemplate jdbc, IngestCounters counters) {
+    /** The report's queries run on their own pool ({@code reportsDataSource}), so they never starve ingest. */
+    ReportController(ReportTokens tokens, NodeRegistry registry, @Qualifier("reportsDataSource") DataSource reports,
+            IngestCounters counters) {
         this.tokens = tokens;
         this.registry = registry;
-        this.report = new DailyTotalsReport(jdbc);
+        this.report = new DailyTotalsReport(new JdbcTemplate(reports));
         this.counters = counters;
     }
 
@@ -73,6 +78,10 @@ class ReportController {
             }
         } catch (DateTimeParseException e) {
             return error(400, "dates must be YYYY-MM-DD", "bad_request");
+        }
+        if (!ContractLimits.reportable(first) || !ContractLimits.reportable(last)) {
+            return error(400, "dates must be from " + ContractLimits.FIRST_DAY + " to " + ContractLimits.LAST_DAY,
+                    "bad_request");
         }
         if (last.isBefore(first) || ChronoUnit.DAYS.between(first, last) >= MAX_RANGE_DAYS) {
             return error(400, "to must not be before from, and the range at most " + MAX_RANGE_DAYS + " days",

@@ -2,6 +2,9 @@ package com.ordercontrol.ingest.stream;
 
 import com.ordercontrol.ingest.IngestSettings;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -11,7 +14,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes a verified event to the topic and waits, for a bounded time, until the broker acknowledged it
+ * Writes verified events to the topic and waits, for a bounded time, until the broker acknowledged them
  * (acks=all, idempotent producer; see application.properties). Only then may the endpoint answer 202.
  *
  * <p>Record layout, readable with kcat: key = venue id (per-venue order), value = the exact verified
@@ -30,8 +33,38 @@ public class EventPublisher {
         this.settings = settings;
     }
 
-    /** Sends and waits for the acknowledgement; throws when it does not come in time. */
+    /** Sends one event and waits for its acknowledgement; throws when it does not come in time. */
     public void publish(VerifiedEvent event) throws StreamUnavailableException {
+        publishAll(List.of(event));
+    }
+
+    /**
+     * Sends the events in list order without waiting in between (same key, same partition: the idempotent
+     * producer keeps that order), then waits, for {@code ingest.produce-timeout} in all, until every one is
+     * acknowledged. Throws when any is not; some of the others may then be stored already.
+     */
+    public void publishAll(List<VerifiedEvent> events) throws StreamUnavailableException {
+        long deadline = System.nanoTime() + settings.produceTimeout().toNanos();
+        List<CompletableFuture<?>> acks = new ArrayList<>(events.size());
+        try {
+            for (VerifiedEvent event : events) {
+                acks.add(kafka.send(record(event)));
+            }
+            CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
+                    .get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StreamUnavailableException("interrupted while waiting for Kafka", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new StreamUnavailableException("Kafka did not acknowledge " + events.size() + " record(s) within "
+                    + settings.produceTimeout().toMillis() + " ms", e);
+        } catch (RuntimeException e) {
+            // KafkaTemplate can throw synchronously, e.g. when metadata is unavailable for max.block.ms.
+            throw new StreamUnavailableException("Kafka refused the record", e);
+        }
+    }
+
+    private ProducerRecord<String, byte[]> record(VerifiedEvent event) {
         RecordHeaders headers = new RecordHeaders();
         header(headers, "ce_specversion", "1.0");
         header(headers, "ce_id", event.eventId());
@@ -42,20 +75,7 @@ public class EventPublisher {
         header(headers, "ingest_node_id", event.nodeId());
         header(headers, "ingest_received_at", event.receivedAt().toString());
         header(headers, "ingest_signature_scheme", event.scheme());
-        ProducerRecord<String, byte[]> record =
-                new ProducerRecord<>(settings.topic(), null, event.venueId(), event.body(), headers);
-        long timeoutMs = settings.produceTimeout().toMillis();
-        try {
-            kafka.send(record).get(timeoutMs, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StreamUnavailableException("interrupted while waiting for Kafka", e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new StreamUnavailableException("Kafka did not acknowledge within " + timeoutMs + " ms", e);
-        } catch (RuntimeException e) {
-            // KafkaTemplate can throw synchronously, e.g. when metadata is unavailable for max.block.ms.
-            throw new StreamUnavailableException("Kafka refused the record", e);
-        }
+        return new ProducerRecord<>(settings.topic(), null, event.venueId(), event.body(), headers);
     }
 
     private static void header(RecordHeaders headers, String key, String value) {

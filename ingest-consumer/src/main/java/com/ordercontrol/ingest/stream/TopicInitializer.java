@@ -22,7 +22,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Applies the declared topic settings at start-up: creates the topic when missing, raises its
- * partition count and sets its configs when it exists. Runs before the web server and the consumer
+ * partition count and sets its configs when it exists, except that it never lowers an existing topic's
+ * {@code min.insync.replicas}. Runs before the web server and the consumer
  * start (it is called from {@link StreamConfiguration}), so the service never serves with a topic it
  * did not check.
  */
@@ -55,7 +56,7 @@ public class TopicInitializer {
                 }
                 applied = declared.cappedTo(brokers);
                 log.warn("Kafka has {} broker(s): topic {} gets replication factor {} instead of the declared {} "
-                        + "(ingest.cap-replication-to-cluster=true; set it false in production)",
+                        + "(ingest.cap-replication-to-cluster=true, for development only)",
                         brokers, topic, applied.replicationFactor(), declared.replicationFactor());
             }
             createOrUpdate(admin, topic, applied);
@@ -87,13 +88,21 @@ public class TopicInitializer {
             admin.createPartitions(Map.of(topic, NewPartitions.increaseTo(applied.partitions()))).all()
                     .get(30, TimeUnit.SECONDS);
         }
-        List<AlterConfigOp> ops = new ArrayList<>();
-        applied.configs().forEach((k, v) -> ops.add(new AlterConfigOp(new ConfigEntry(k, v), AlterConfigOp.OpType.SET)));
-        if (!ops.isEmpty()) {
-            admin.incrementalAlterConfigs(Map.of(new ConfigResource(ConfigResource.Type.TOPIC, topic), ops)).all()
-                    .get(30, TimeUnit.SECONDS);
+        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+        Map<String, String> current = new java.util.HashMap<>();
+        admin.describeConfigs(List.of(resource)).all().get(30, TimeUnit.SECONDS).get(resource).entries()
+                .forEach(e -> current.put(e.name(), e.value()));
+        Map<String, String> toSet = applied.configsForExisting(current);
+        if (!toSet.containsKey(TopicSettings.MIN_INSYNC_REPLICAS) && applied.configs().containsKey(TopicSettings.MIN_INSYNC_REPLICAS)) {
+            log.warn("topic {} keeps min.insync.replicas={} (not lowered to {}): lowering it on a live topic "
+                    + "weakens acks=all; change it by hand if that is really meant", topic,
+                    current.get(TopicSettings.MIN_INSYNC_REPLICAS), applied.configs().get(TopicSettings.MIN_INSYNC_REPLICAS));
         }
-        log.info("topic {} exists; partitions at least {}, configs {} applied", topic, applied.partitions(),
-                applied.configs());
+        List<AlterConfigOp> ops = new ArrayList<>();
+        toSet.forEach((k, v) -> ops.add(new AlterConfigOp(new ConfigEntry(k, v), AlterConfigOp.OpType.SET)));
+        if (!ops.isEmpty()) {
+            admin.incrementalAlterConfigs(Map.of(resource, ops)).all().get(30, TimeUnit.SECONDS);
+        }
+        log.info("topic {} exists; partitions at least {}, configs {} applied", topic, applied.partitions(), toSet);
     }
 }

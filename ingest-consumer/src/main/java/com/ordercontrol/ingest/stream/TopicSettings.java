@@ -19,6 +19,7 @@ import org.springframework.core.io.Resource;
 public record TopicSettings(int partitions, short replicationFactor, Map<String, String> configs) {
 
     static final String CONFIG_PREFIX = "config.";
+    static final String MIN_INSYNC_REPLICAS = "min.insync.replicas";
 
     public TopicSettings {
         if (partitions < 1) {
@@ -50,8 +51,31 @@ public record TopicSettings(int partitions, short replicationFactor, Map<String,
     /** The same settings for a cluster of {@code brokers} brokers (development: one broker). */
     public TopicSettings cappedTo(int brokers) {
         Map<String, String> capped = new TreeMap<>(configs);
-        capped.computeIfPresent("min.insync.replicas", (k, v) -> Integer.toString(Math.min(Integer.parseInt(v), brokers)));
+        capped.computeIfPresent(MIN_INSYNC_REPLICAS, (k, v) -> Integer.toString(Math.min(Integer.parseInt(v), brokers)));
         return new TopicSettings(partitions, (short) Math.min(replicationFactor, brokers), capped);
+    }
+
+    /**
+     * The configs to set on a topic that already exists with configs {@code current}: the declared ones,
+     * except that {@code min.insync.replicas} is never lowered (a lower value would silently weaken
+     * acks=all durability of the live topic; raising it is an operator's decision that this allows).
+     */
+    public Map<String, String> configsForExisting(Map<String, String> current) {
+        Map<String, String> out = new TreeMap<>(configs);
+        String declared = out.get(MIN_INSYNC_REPLICAS);
+        String existing = current.get(MIN_INSYNC_REPLICAS);
+        if (declared != null && existing != null && parse(existing) > parse(declared)) {
+            out.remove(MIN_INSYNC_REPLICAS);
+        }
+        return out;
+    }
+
+    private static int parse(String value) {
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            return Integer.MAX_VALUE; // unreadable: treat as high, so it is never replaced by a lower value
+        }
     }
 
     private static int intValue(Properties props, String key) {

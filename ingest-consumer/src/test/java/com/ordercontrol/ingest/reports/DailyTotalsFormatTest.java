@@ -13,24 +13,45 @@ class DailyTotalsFormatTest {
 
     private static final LocalDate DAY = LocalDate.parse("2026-11-24");
 
-    @Test
-    void writesTheAgreedJsonShapeWithExactDecimalStrings() {
-        DailyTotals totals = new DailyTotals("venue-1", DAY, DAY, ZoneId.of("UTC"), 3, 2, new BigDecimal("35.00"),
-                new BigDecimal("4.00"), new BigDecimal("39.00"), List.of(
-                        new DailyTotals.MethodTotals("card", 2, new BigDecimal("25.00"), new BigDecimal("4.00"),
-                                new BigDecimal("29.00"))));
-        assertThat(new String(DailyTotalsFormat.json(totals), StandardCharsets.UTF_8)).isEqualTo(
-                "{\"venueId\":\"venue-1\",\"date\":\"2026-11-24\",\"timeZone\":\"UTC\",\"paymentCount\":3,"
-                        + "\"orderCount\":2,\"grossSales\":\"35.00\",\"tips\":\"4.00\",\"totalCollected\":\"39.00\","
-                        + "\"byMethod\":[{\"method\":\"card\",\"paymentCount\":2,\"grossSales\":\"25.00\","
-                        + "\"tips\":\"4.00\",\"totalCollected\":\"29.00\"}]}");
+    private static DailyTotals twoCurrencies() {
+        return new DailyTotals("venue-1", DAY, DAY, ZoneId.of("UTC"), 4, 3, List.of(
+                new DailyTotals.CurrencyTotals("JPY", 1, 1, new BigDecimal("1000"), new BigDecimal("0"),
+                        new BigDecimal("1000"), List.of(new DailyTotals.MethodTotals("cash", 1, new BigDecimal("1000"),
+                                new BigDecimal("0"), new BigDecimal("1000")))),
+                new DailyTotals.CurrencyTotals("USD", 3, 2, new BigDecimal("35.00"), new BigDecimal("4.00"),
+                        new BigDecimal("39.00"), List.of(new DailyTotals.MethodTotals("card", 3,
+                                new BigDecimal("35.00"), new BigDecimal("4.00"), new BigDecimal("39.00"))))));
     }
 
     @Test
-    void anEmptyRangeIsZerosAsCsv() {
+    void writesOneNamedBlockPerCurrencyWithExactDecimalStrings() {
+        assertThat(new String(DailyTotalsFormat.json(twoCurrencies()), StandardCharsets.UTF_8)).isEqualTo(
+                "{\"venueId\":\"venue-1\",\"date\":\"2026-11-24\",\"timeZone\":\"UTC\",\"paymentCount\":4,"
+                        + "\"orderCount\":3,\"currencies\":["
+                        + "{\"currency\":\"JPY\",\"paymentCount\":1,\"orderCount\":1,\"grossSales\":\"1000\",\"tips\":\"0\","
+                        + "\"totalCollected\":\"1000\",\"byMethod\":[{\"method\":\"cash\",\"paymentCount\":1,"
+                        + "\"grossSales\":\"1000\",\"tips\":\"0\",\"totalCollected\":\"1000\"}]},"
+                        + "{\"currency\":\"USD\",\"paymentCount\":3,\"orderCount\":2,\"grossSales\":\"35.00\",\"tips\":\"4.00\","
+                        + "\"totalCollected\":\"39.00\",\"byMethod\":[{\"method\":\"card\",\"paymentCount\":3,"
+                        + "\"grossSales\":\"35.00\",\"tips\":\"4.00\",\"totalCollected\":\"39.00\"}]}]}");
+    }
+
+    @Test
+    void csvNamesTheCurrencyOnEveryRowAndTotalsEachCurrencyAlone() {
+        assertThat(DailyTotalsFormat.csv(twoCurrencies())).isEqualTo(DailyTotalsFormat.CSV_HEADER + "\r\n"
+                + "venue-1,2026-11-24,2026-11-24,UTC,JPY,cash,1,,1000,0,1000\r\n"
+                + "venue-1,2026-11-24,2026-11-24,UTC,JPY,TOTAL,1,1,1000,0,1000\r\n"
+                + "venue-1,2026-11-24,2026-11-24,UTC,USD,card,3,,35.00,4.00,39.00\r\n"
+                + "venue-1,2026-11-24,2026-11-24,UTC,USD,TOTAL,3,2,35.00,4.00,39.00\r\n");
+    }
+
+    @Test
+    void anEmptyRangeHasNoCurrencyBlockAndOnlyTheCsvHeader() {
         DailyTotals empty = new DailyTotals("venue-1", DAY, DAY.plusDays(6), ZoneId.of("America/Los_Angeles"), 0, 0,
-                new BigDecimal("0.00"), new BigDecimal("0.00"), new BigDecimal("0.00"), List.of());
-        assertThat(DailyTotalsFormat.csv(empty)).isEqualTo(DailyTotalsFormat.CSV_HEADER + "\r\n"
-                + "venue-1,2026-11-24,2026-11-30,America/Los_Angeles,TOTAL,0,0,0.00,0.00,0.00\r\n");
+                List.of());
+        assertThat(DailyTotalsFormat.csv(empty)).isEqualTo(DailyTotalsFormat.CSV_HEADER + "\r\n");
+        assertThat(new String(DailyTotalsFormat.json(empty), StandardCharsets.UTF_8)).isEqualTo(
+                "{\"venueId\":\"venue-1\",\"from\":\"2026-11-24\",\"to\":\"2026-11-30\",\"timeZone\":\"America/Los_Angeles\","
+                        + "\"paymentCount\":0,\"orderCount\":0,\"currencies\":[]}");
     }
 }

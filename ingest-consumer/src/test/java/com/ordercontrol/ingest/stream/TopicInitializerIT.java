@@ -20,14 +20,45 @@ import org.springframework.kafka.core.KafkaAdmin;
 /** Issue 4: the topic settings of infra/kafka are applied at start-up, to a new and to an existing topic. */
 class TopicInitializerIT {
 
-    private static IngestSettings settings(String topic) {
+    private static IngestSettings settings(String topic, boolean capReplication) {
         return new IngestSettings(topic, 262144, Duration.ofSeconds(10), Duration.ofMinutes(5), true, "g",
-                Duration.ofSeconds(1), "classpath:kafka/topics.properties", true, true);
+                Duration.ofSeconds(1), "classpath:kafka/topics.properties", capReplication, true);
     }
 
     private static TopicInitializer initializer(String topic) {
+        return initializer(topic, true);
+    }
+
+    private static TopicInitializer initializer(String topic, boolean capReplication) {
         KafkaAdmin kafkaAdmin = new KafkaAdmin(Map.of("bootstrap.servers", CloudServers.kafka().bootstrapServers()));
-        return new TopicInitializer(kafkaAdmin, settings(topic), new DefaultResourceLoader());
+        return new TopicInitializer(kafkaAdmin, settings(topic, capReplication), new DefaultResourceLoader());
+    }
+
+    /** Issue 10: a start with brokers missing never lowers min.insync.replicas of the live topic. */
+    @Test
+    void neverLowersMinInSyncReplicasOfAnExistingTopic() throws Exception {
+        try (Admin admin = admin()) {
+            admin.createTopics(List.of(new NewTopic("init-live", 6, (short) 1)
+                    .configs(Map.of("min.insync.replicas", "2")))).all().get(30, TimeUnit.SECONDS);
+        }
+        initializer("init-live").apply(); // capped to the one broker: declares min.insync.replicas 1
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(config("init-live").get("retention.ms").value()).isEqualTo("-1"));
+        assertThat(config("init-live").get("min.insync.replicas").value()).isEqualTo("2");
+    }
+
+    /** Issue 10: by default (production) a cluster smaller than declared stops the start. */
+    @Test
+    void byDefaultACapIsRefusedAndTheStartFails() {
+        org.springframework.boot.context.properties.bind.Binder binder = new org.springframework.boot.context.properties.bind.Binder(
+                new org.springframework.boot.context.properties.source.MapConfigurationPropertySource(
+                        Map.of("ingest.topic", "init-refused")));
+        IngestSettings defaults = binder.bindOrCreate("ingest", IngestSettings.class);
+        assertThat(defaults.capReplicationToCluster()).isFalse();
+        KafkaAdmin kafkaAdmin = new KafkaAdmin(Map.of("bootstrap.servers", CloudServers.kafka().bootstrapServers()));
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> new TopicInitializer(kafkaAdmin, defaults, new DefaultResourceLoader()).apply())
+                .hasMessageContaining("wants replication.factor 3 but the cluster has 1 broker(s)");
     }
 
     @Test

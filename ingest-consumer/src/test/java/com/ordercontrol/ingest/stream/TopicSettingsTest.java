@@ -27,6 +27,18 @@ class TopicSettingsTest {
     }
 
     @Test
+    void neverLowersMinInSyncReplicasOfAnExistingTopic() {
+        TopicSettings capped = TopicSettings.load(new ClassPathResource("kafka/topics.properties")).cappedTo(1);
+        assertThat(capped.configsForExisting(java.util.Map.of("min.insync.replicas", "2")))
+                .doesNotContainKey("min.insync.replicas").containsEntry("retention.ms", "-1");
+        assertThat(capped.configsForExisting(java.util.Map.of("min.insync.replicas", "1")))
+                .containsEntry("min.insync.replicas", "1");
+        TopicSettings declared = TopicSettings.load(new ClassPathResource("kafka/topics.properties"));
+        assertThat(declared.configsForExisting(java.util.Map.of("min.insync.replicas", "1")))
+                .containsEntry("min.insync.replicas", "2"); // raising is allowed
+    }
+
+    @Test
     void namesTheMissingKey() {
         ByteArrayResource file = new ByteArrayResource("partitions=3\n".getBytes(StandardCharsets.UTF_8));
         assertThatThrownBy(() -> TopicSettings.load(file)).hasMessage("topics.properties: replication.factor is required");

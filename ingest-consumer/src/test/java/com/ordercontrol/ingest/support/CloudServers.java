@@ -34,6 +34,19 @@ public final class CloudServers {
         return kafka;
     }
 
+    /** Plain connections to database {@code name} whose unqualified tables are in {@code schema} (a replay's). */
+    public static javax.sql.DataSource inSchema(String name, String schema) {
+        org.springframework.jdbc.datasource.SimpleDriverDataSource ds =
+                new org.springframework.jdbc.datasource.SimpleDriverDataSource(new org.postgresql.Driver(),
+                        postgres().jdbcUrl(name));
+        java.util.Properties props = new java.util.Properties();
+        props.setProperty("user", PostgresServer.USER);
+        props.setProperty("password", "");
+        props.setProperty("currentSchema", schema);
+        ds.setConnectionProperties(props);
+        return ds;
+    }
+
     /** Properties for an application under test: database {@code name}, topic {@code name-events}. */
     public static void register(DynamicPropertyRegistry registry, String name) {
         String url = postgres().createDatabase(name);
@@ -44,5 +57,6 @@ public final class CloudServers {
         registry.add("ingest.topic", () -> name + "-events");
         registry.add("ingest.consumer-group", () -> name + "-facts");
         registry.add("ingest.retry-backoff", () -> "500ms");
+        registry.add("ingest.cap-replication-to-cluster", () -> "true"); // one test broker
     }
 }

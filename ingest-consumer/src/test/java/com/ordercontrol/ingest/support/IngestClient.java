@@ -49,7 +49,16 @@ public final class IngestClient {
     }
 
     public HttpResponse<String> post(byte[] body, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/events/ingest"))
+        return post("/api/events/ingest", body, headers);
+    }
+
+    /** POSTs to another path of the service, e.g. {@code /api/nodes/node-1/events}. */
+    public HttpResponse<String> post(String path, String body, Map<String, String> headers) {
+        return post(path, Events.bytes(body), headers);
+    }
+
+    public HttpResponse<String> post(String path, byte[] body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach(request::header);

@@ -1,5 +1,6 @@
 package com.ordercontrol.pos.money;
 
+import com.ordercontrol.contract.ContractLimits;
 import com.ordercontrol.pos.web.InvalidInputException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -12,9 +13,9 @@ import java.util.regex.Pattern;
  */
 public final class Amounts {
 
-    /** The money columns are numeric(14,2): 12 digits before the point, 2 after. */
-    private static final int MAX_INTEGER_DIGITS = 12;
-    private static final int MAX_FRACTION_DIGITS = 2;
+    /** The money columns are numeric(14,2): 12 digits before the point, 2 after; the contract's own limits. */
+    private static final int MAX_INTEGER_DIGITS = ContractLimits.MAX_INTEGER_DIGITS;
+    private static final int MAX_FRACTION_DIGITS = ContractLimits.MAX_FRACTION_DIGITS;
     private static final Pattern CODE = Pattern.compile("[A-Z]{3}");
 
     private Amounts() {
@@ -44,7 +45,7 @@ public final class Amounts {
     public static BigDecimal positive(String field, BigDecimal value, Currency currency) {
         BigDecimal amount = exact(field, value, currency);
         if (amount.signum() <= 0) {
-            throw new InvalidInputException(field + " must be greater than zero but was " + value.toPlainString());
+            throw new InvalidInputException(field + " must be greater than zero but was " + amount.toPlainString());
         }
         return amount;
     }
@@ -53,7 +54,7 @@ public final class Amounts {
     public static BigDecimal nonNegative(String field, BigDecimal value, Currency currency) {
         BigDecimal amount = exact(field, value, currency);
         if (amount.signum() < 0) {
-            throw new InvalidInputException(field + " must not be negative but was " + value.toPlainString());
+            throw new InvalidInputException(field + " must not be negative but was " + amount.toPlainString());
         }
         return amount;
     }
@@ -63,28 +64,23 @@ public final class Amounts {
         return stored.setScale(Currency.getInstance(currencyCode).getDefaultFractionDigits(), RoundingMode.UNNECESSARY);
     }
 
-    /** The amount as the reports write it: a plain decimal string with exactly 2 decimal places. */
-    public static String reportText(BigDecimal amount) {
-        // Never rounds: every stored amount has at most 2 decimal places.
-        return amount.setScale(MAX_FRACTION_DIGITS, RoundingMode.UNNECESSARY).toPlainString();
-    }
-
     private static BigDecimal exact(String field, BigDecimal value, Currency currency) {
         if (value == null) {
             throw new InvalidInputException(field + " is required (a decimal number or string, e.g. \"12.99\")");
         }
         int digits = currency.getDefaultFractionDigits();
-        BigDecimal stripped = value.stripTrailingZeros();
-        // Size first: the messages below print the value, which must be short.
-        if (stripped.precision() - stripped.scale() > MAX_INTEGER_DIGITS) {
-            throw new InvalidInputException(field + " is too large (at most " + MAX_INTEGER_DIGITS
-                    + " digits before the decimal point)");
+        // The contract's check: sizes in long arithmetic before any rescale, so 1e2147483647 is a 400, not a 500.
+        switch (ContractLimits.checkAmount(value, digits)) {
+            case TOO_LARGE, TOO_MANY_DIGITS -> throw new InvalidInputException(field + " is too large (at most "
+                    + MAX_INTEGER_DIGITS + " digits before the decimal point, " + ContractLimits.MAX_WRITTEN_DIGITS
+                    + " digits in all)");
+            case TOO_MANY_DECIMALS -> throw new InvalidInputException(field + " has more decimal places than the "
+                    + digits + " " + currency.getCurrencyCode() + " allows"
+                    + (value.stripTrailingZeros().scale() <= 20 ? ": " + value.toPlainString() : ""));
+            case OK -> {
+            }
         }
-        if (stripped.scale() > digits) {
-            throw new InvalidInputException(field + " has more decimal places than the " + digits + " "
-                    + currency.getCurrencyCode() + " allows" + (stripped.scale() <= 20 ? ": " + value.toPlainString() : ""));
-        }
-        return value.setScale(digits, RoundingMode.UNNECESSARY);
+        return ContractLimits.atScale(value, digits);
     }
 
     private static String quoted(String value) {

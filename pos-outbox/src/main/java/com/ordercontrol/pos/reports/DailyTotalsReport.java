@@ -17,24 +17,28 @@ import org.springframework.stereotype.Component;
 
 /**
  * Sums a venue's payments over one business day: the payments whose {@code paid_at} falls in
- * {@code [start of day, start of next day)} in the venue's time zone (23 or 25 hours across DST).
+ * {@code [start of day, start of next day)} in the venue's time zone (23 or 25 hours across DST),
+ * per currency (never across currencies).
  */
 @Component
 public class DailyTotalsReport {
 
-    // One pass: the grouping set () gives the day's totals (method null), (method) the breakdown.
+    // One pass: () gives the day's counts, (currency) each currency's totals, (currency, method) the breakdown.
     static final String SQL_QUERY_TOTALS = """
-            select p.method,
+            select o.currency,
+                   p.method,
                    count(*)                   as payment_count,
                    count(distinct p.order_id) as order_count,
                    coalesce(sum(p.amount), 0) as gross_sales,
-                   coalesce(sum(p.tip), 0)    as tips
+                   coalesce(sum(p.tip), 0)    as tips,
+                   grouping(o.currency)       as all_currencies,
+                   grouping(p.method)         as all_methods
             from payments p
             join orders o on o.order_id = p.order_id
             where o.venue_id = :venueId
               and o.status = 'paid'
               and p.paid_at >= :from and p.paid_at < :until
-            group by grouping sets ((p.method), ())
+            group by grouping sets ((o.currency, p.method), (o.currency), ())
             """;
 
     private final JdbcClient jdbc;
@@ -52,29 +56,44 @@ public class DailyTotalsReport {
                 .param("until", OffsetDateTime.ofInstant(until, ZoneOffset.UTC))
                 .query(DailyTotalsReport::row)
                 .list();
-        Row day = new Row(null, 0, 0, BigDecimal.ZERO, BigDecimal.ZERO);
-        List<DailyTotals.MethodTotals> byMethod = new ArrayList<>();
+        long paymentCount = 0;
+        long orderCount = 0;
+        List<DailyTotals.CurrencyTotals> currencies = new ArrayList<>();
         for (Row row : rows) {
-            if (row.method() == null) {
-                day = row;
-            } else {
-                byMethod.add(new DailyTotals.MethodTotals(row.method(), row.paymentCount(),
-                        Amounts.reportText(row.gross()), Amounts.reportText(row.tips()),
-                        Amounts.reportText(row.gross().add(row.tips()))));
+            if (row.allCurrencies()) {
+                paymentCount = row.paymentCount();
+                orderCount = row.orderCount();
             }
         }
         // Sorted here, not by SQL: String order is the same on every machine, a collation is not.
-        byMethod.sort(Comparator.comparing(DailyTotals.MethodTotals::method));
-        return new DailyTotals(venueId, date.toString(), zone.getId(), day.paymentCount(), day.orderCount(),
-                Amounts.reportText(day.gross()), Amounts.reportText(day.tips()),
-                Amounts.reportText(day.gross().add(day.tips())), List.copyOf(byMethod));
+        for (Row c : rows.stream().filter(r -> !r.allCurrencies() && r.allMethods())
+                .sorted(Comparator.comparing(Row::currency)).toList()) {
+            List<DailyTotals.MethodTotals> byMethod = rows.stream()
+                    .filter(r -> !r.allMethods() && c.currency().equals(r.currency()))
+                    .sorted(Comparator.comparing(Row::method))
+                    .map(r -> new DailyTotals.MethodTotals(r.method(), r.paymentCount(), text(r.gross(), c.currency()),
+                            text(r.tips(), c.currency()), text(r.gross().add(r.tips()), c.currency())))
+                    .toList();
+            currencies.add(new DailyTotals.CurrencyTotals(c.currency(), c.paymentCount(), c.orderCount(),
+                    text(c.gross(), c.currency()), text(c.tips(), c.currency()),
+                    text(c.gross().add(c.tips()), c.currency()), byMethod));
+        }
+        return new DailyTotals(venueId, date.toString(), zone.getId(), paymentCount, orderCount,
+                List.copyOf(currencies));
+    }
+
+    private static String text(BigDecimal amount, String currency) {
+        return Amounts.atCurrencyScale(amount, currency).toPlainString();
     }
 
     private static Row row(ResultSet rs, int n) throws SQLException {
-        return new Row(rs.getString("method"), rs.getLong("payment_count"), rs.getLong("order_count"),
-                rs.getBigDecimal("gross_sales"), rs.getBigDecimal("tips"));
+        String currency = rs.getString("currency");
+        return new Row(currency == null ? null : currency.trim(), rs.getString("method"), rs.getLong("payment_count"),
+                rs.getLong("order_count"), rs.getBigDecimal("gross_sales"), rs.getBigDecimal("tips"),
+                rs.getInt("all_currencies") == 1, rs.getInt("all_methods") == 1);
     }
 
-    private record Row(String method, long paymentCount, long orderCount, BigDecimal gross, BigDecimal tips) {
+    private record Row(String currency, String method, long paymentCount, long orderCount, BigDecimal gross,
+                       BigDecimal tips, boolean allCurrencies, boolean allMethods) {
     }
 }

@@ -1,5 +1,6 @@
 package com.ordercontrol.pos.reports;
 
+import com.ordercontrol.contract.ContractLimits;
 import com.ordercontrol.pos.PosProperties;
 import com.ordercontrol.pos.web.InvalidInputException;
 import java.time.LocalDate;
@@ -29,10 +30,17 @@ class ReportController {
         if (date == null || date.isBlank()) {
             throw new InvalidInputException("date is required, as YYYY-MM-DD");
         }
+        LocalDate day;
         try {
-            return LocalDate.parse(date);
+            day = LocalDate.parse(date);
         } catch (DateTimeParseException e) {
-            throw new InvalidInputException("date must be a calendar date as YYYY-MM-DD but was '" + date + "'");
+            throw new InvalidInputException("date must be a calendar date as YYYY-MM-DD but was '"
+                    + ContractLimits.printable(date, 40) + "'");
         }
+        if (!ContractLimits.reportable(day)) {
+            throw new InvalidInputException("date must be from " + ContractLimits.FIRST_DAY + " to "
+                    + ContractLimits.LAST_DAY + " but was " + day);
+        }
+        return day;
     }
 }

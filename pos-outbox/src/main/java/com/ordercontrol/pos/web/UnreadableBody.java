@@ -21,8 +21,9 @@ final class UnreadableBody {
         if (cause == null) {
             return "request body is required and must be a JSON object";
         }
-        if (cause instanceof StreamReadException) {
-            return "request body is not valid JSON";
+        if (cause instanceof StreamReadException read) {
+            return read.getOriginalMessage() != null && read.getOriginalMessage().startsWith("Duplicate ")
+                    ? "request body is not valid JSON: an object repeats a key" : "request body is not valid JSON";
         }
         if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
             String field = path(jackson.getPath());

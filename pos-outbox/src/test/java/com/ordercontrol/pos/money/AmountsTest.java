@@ -36,7 +36,14 @@ class AmountsTest {
         assertThatThrownBy(() -> Amounts.positive("x.amount", new BigDecimal("1E-1000000"), USD))
                 .hasMessage("x.amount has more decimal places than the 2 USD allows");
         assertThatThrownBy(() -> Amounts.positive("x.amount", BigDecimal.ZERO, USD))
-                .hasMessage("x.amount must be greater than zero but was 0");
+                .hasMessage("x.amount must be greater than zero but was 0.00");
+        // issue 10: the same limits as the contract, checked without overflow (these used to be a 500)
+        assertThatThrownBy(() -> Amounts.positive("x.amount", new BigDecimal("1E+2147483647"), USD))
+                .hasMessageStartingWith("x.amount is too large");
+        assertThatThrownBy(() -> Amounts.positive("x.amount", new BigDecimal("-1E+2147483647"), USD))
+                .hasMessageStartingWith("x.amount is too large");
+        assertThatThrownBy(() -> Amounts.positive("x.amount", new BigDecimal("0E-2147483647"), USD))
+                .hasMessage("x.amount must be greater than zero but was 0.00");
         assertThatThrownBy(() -> Amounts.nonNegative("x.tip", new BigDecimal("-0.01"), USD))
                 .hasMessage("x.tip must not be negative but was -0.01");
         assertThatThrownBy(() -> Amounts.positive("x.amount", null, USD))
@@ -51,12 +58,5 @@ class AmountsTest {
         assertThatThrownBy(() -> Amounts.currency("c", "eur")).hasMessageStartingWith("c must be a 3-letter");
         assertThatThrownBy(() -> Amounts.currency("c", null)).hasMessageEndingWith("but was missing");
         assertThatThrownBy(() -> Amounts.currency("c", "ABC")).hasMessage("c ABC is not an ISO-4217 currency");
-    }
-
-    @Test
-    void reportTextHasTwoDecimalPlaces() {
-        assertThat(Amounts.reportText(new BigDecimal("35"))).isEqualTo("35.00");
-        assertThat(Amounts.reportText(new BigDecimal("0.1"))).isEqualTo("0.10");
-        assertThat(Amounts.reportText(new BigDecimal("123456789012.34"))).isEqualTo("123456789012.34");
     }
 }

@@ -50,6 +50,14 @@ class OrderApiIT extends PosIntegrationTest {
                 Map.entry("{\"total\":\"0.00\"}", "total must be greater than zero"),
                 Map.entry("{\"total\":\"12.999\"}", "total has more decimal places than the 2 USD allows"),
                 Map.entry("{\"total\":\"1e13\"}", "total is too large"),
+                // issue 10: out-of-range numbers are a 400 naming the field, never a 500
+                Map.entry("{\"total\":1e2147483647}", "total is too large"),
+                Map.entry("{\"total\":1e-2147483647}", "total has more decimal places than the 2 USD allows"),
+                Map.entry("{\"total\":-1e2147483647}", "total is too large"),
+                Map.entry("{\"total\":1" + "0".repeat(60) + "}", "total is too large"),
+                Map.entry("{\"total\":\"1000000000000\"}", "total is too large"),
+                // issue 10: a key twice is refused, never "last wins"
+                Map.entry("{\"total\":\"1.00\",\"total\":\"900.00\"}", "an object repeats a key"),
                 Map.entry("{\"total\":\"abc\"}", "total must be a decimal number"),
                 Map.entry("{\"total\":\"1.00\",\"currency\":\"usd\"}", "currency must be a 3-letter upper-case ISO-4217 code"),
                 Map.entry("{\"total\":\"1.00\",\"currency\":\"BHD\"}", "currency BHD has 3 decimal places"),

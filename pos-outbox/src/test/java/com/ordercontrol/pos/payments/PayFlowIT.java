@@ -196,6 +196,26 @@ class PayFlowIT extends PosIntegrationTest {
         assertNothingWritten(orderId);
     }
 
+    /** Issue 10: numbers out of range and repeated keys are a 400 naming the field, never a 500. */
+    @Test
+    void outOfRangeNumbersAndRepeatedKeysAre400AndWriteNothing() {
+        String orderId = api.createOrder("10.00");
+        Map<String, String> cases = Map.of(
+                "{\"payments\":[{\"method\":\"card\",\"amount\":1e2147483647}]}", "payments[0].amount is too large",
+                "{\"payments\":[{\"method\":\"card\",\"amount\":\"10.00\",\"tip\":1e2147483647}]}",
+                "payments[0].tip is too large",
+                "{\"payments\":[{\"method\":\"card\",\"amount\":\"10.00\",\"tip\":-1e-2147483647}]}",
+                "payments[0].tip has more decimal places",
+                "{\"payments\":[{\"method\":\"card\",\"amount\":\"10.00\",\"amount\":\"5.00\"}]}",
+                "an object repeats a key");
+        cases.forEach((body, message) -> {
+            Reply reply = api.post("/api/orders/" + orderId + "/pay", body);
+            assertThat(reply.status()).as(body).isEqualTo(400);
+            assertThat(reply.text("message")).as(body).contains(message);
+        });
+        assertNothingWritten(orderId);
+    }
+
     private void assertNothingWritten(String orderId) {
         assertThat(paymentRows(orderId)).isZero();
         assertThat(outboxRows(orderId)).isZero();

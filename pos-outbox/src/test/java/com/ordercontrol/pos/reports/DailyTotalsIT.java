@@ -45,31 +45,35 @@ class DailyTotalsIT extends PosIntegrationTest {
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.body()).isEqualTo(ContractJson.read("""
                 {"venueId":"venue-1","date":"2031-03-14","timeZone":"UTC","paymentCount":4,"orderCount":2,
+                 "currencies":[{"currency":"USD","paymentCount":4,"orderCount":2,
                  "grossSales":"35.00","tips":"4.00","totalCollected":"39.00","byMethod":[
                   {"method":"card","paymentCount":3,"grossSales":"30.00","tips":"4.00","totalCollected":"34.00"},
-                  {"method":"cash","paymentCount":1,"grossSales":"5.00","tips":"0.00","totalCollected":"5.00"}]}"""));
+                  {"method":"cash","paymentCount":1,"grossSales":"5.00","tips":"0.00","totalCollected":"5.00"}]}]}"""));
     }
 
     @Test
     void theNextDayStartsAtMidnightInTheVenueZone() throws Exception {
         assertThat(api.get("/api/reports/daily-totals?date=2031-03-15").body()).isEqualTo(ContractJson.read("""
                 {"venueId":"venue-1","date":"2031-03-15","timeZone":"UTC","paymentCount":1,"orderCount":1,
+                 "currencies":[{"currency":"USD","paymentCount":1,"orderCount":1,
                  "grossSales":"9.99","tips":"0.01","totalCollected":"10.00","byMethod":[
-                  {"method":"card","paymentCount":1,"grossSales":"9.99","tips":"0.01","totalCollected":"10.00"}]}"""));
+                  {"method":"card","paymentCount":1,"grossSales":"9.99","tips":"0.01","totalCollected":"10.00"}]}]}"""));
 
         // In New York (UTC-4 that day) 2031-03-13 runs to 04:00Z on the 14th: it takes the first order too.
         DailyTotals newYork = report.totals("venue-1", LocalDate.parse("2031-03-13"), ZoneId.of("America/New_York"));
         assertThat(newYork.paymentCount()).isEqualTo(3);
         assertThat(newYork.orderCount()).isEqualTo(2);
-        assertThat(newYork.grossSales()).isEqualTo("24.44");
-        assertThat(newYork.byMethod()).extracting(DailyTotals.MethodTotals::method).containsExactly("card", "cash", "voucher");
+        assertThat(newYork.currencies()).singleElement().satisfies(usd -> {
+            assertThat(usd.grossSales()).isEqualTo("24.44");
+            assertThat(usd.byMethod()).extracting(DailyTotals.MethodTotals::method).containsExactly("card", "cash", "voucher");
+        });
     }
 
     @Test
     void anEmptyDayIsZerosAndNoMethods() throws Exception {
         assertThat(api.get("/api/reports/daily-totals?date=2031-03-20").body()).isEqualTo(ContractJson.read("""
                 {"venueId":"venue-1","date":"2031-03-20","timeZone":"UTC","paymentCount":0,"orderCount":0,
-                 "grossSales":"0.00","tips":"0.00","totalCollected":"0.00","byMethod":[]}"""));
+                 "currencies":[]}"""));
     }
 
     @Test
@@ -78,6 +82,41 @@ class DailyTotalsIT extends PosIntegrationTest {
         Reply reply = api.get("/api/reports/daily-totals?date=14-03-2031");
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.text("message")).isEqualTo("date must be a calendar date as YYYY-MM-DD but was '14-03-2031'");
+    }
+
+    /** Issue 10: a day with USD and JPY orders has one block per currency; yen are never added to dollars. */
+    @Test
+    void eachCurrencyHasItsOwnBlock() throws Exception {
+        Reply yen = api.post("/api/orders", "{\"total\":\"1000\",\"currency\":\"JPY\"}");
+        clock.pin(Instant.parse("2032-06-01T12:00:00Z"));
+        Reply paid = api.post("/api/orders/" + yen.text("orderId") + "/pay",
+                "{\"payments\":[{\"method\":\"cash\",\"amount\":\"1000\"}]}");
+        clock.release();
+        assertThat(paid.status()).as(paid.toString()).isEqualTo(200);
+        pay("2032-06-01T13:00:00Z", "10.00", """
+                {"method":"card","amount":"10.00","tip":"1.00"}""");
+
+        assertThat(api.get("/api/reports/daily-totals?date=2032-06-01").body()).isEqualTo(ContractJson.read("""
+                {"venueId":"venue-1","date":"2032-06-01","timeZone":"UTC","paymentCount":2,"orderCount":2,
+                 "currencies":[
+                  {"currency":"JPY","paymentCount":1,"orderCount":1,"grossSales":"1000","tips":"0",
+                   "totalCollected":"1000","byMethod":[
+                    {"method":"cash","paymentCount":1,"grossSales":"1000","tips":"0","totalCollected":"1000"}]},
+                  {"currency":"USD","paymentCount":1,"orderCount":1,"grossSales":"10.00","tips":"1.00",
+                   "totalCollected":"11.00","byMethod":[
+                    {"method":"card","paymentCount":1,"grossSales":"10.00","tips":"1.00","totalCollected":"11.00"}]}]}"""));
+    }
+
+    /** Issue 10: a date outside 2000..2099 is a 400, never a 5xx. */
+    @Test
+    void aDateOutsideTheSaneRangeIs400() {
+        for (String date : new String[] {"+300000-01-01", "+999999999-12-31", "1999-12-31", "2100-01-01",
+                "-999999999-01-01"}) {
+            Reply reply = api.get("/api/reports/daily-totals?date=" + date.replace("+", "%2B"));
+            assertThat(reply.status()).as(date).isEqualTo(400);
+            assertThat(reply.text("message")).as(date).startsWith("date must be from 2000-01-01 to 2099-12-31");
+        }
+        assertThat(api.get("/api/reports/daily-totals?date=2099-12-31").status()).isEqualTo(200);
     }
 
     private void pay(String at, String total, String lines) {

@@ -1,9 +1,5 @@
-package com.ordercontrol.relay.reconcile;
+package com.ordercontrol.relay.outbox;
 
-import com.ordercontrol.contract.ContractJson;
-import com.ordercontrol.contract.EventEnvelope;
-import com.ordercontrol.relay.queue.NewEvent;
-import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,7 +12,7 @@ import javax.sql.DataSource;
 
 /**
  * The relay's reads and purges of the POS's {@code outbox_event} table (the POS only inserts).
- * Rows are read in creation order and turned into the same envelope the WAL path builds.
+ * Rows are read in creation order as {@link OutboxRow}s, the same type the WAL path builds.
  */
 public final class OutboxTable {
 
@@ -72,7 +68,7 @@ public final class OutboxTable {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(SELECT_SINCE)) {
             ps.setTimestamp(1, Timestamp.from(since));
             ps.setTimestamp(2, Timestamp.from(after == null ? Instant.EPOCH : after.createdAt()));
-            ps.setString(3, after == null ? "00000000-0000-0000-0000-000000000000" : after.event().eventId().toString());
+            ps.setString(3, after == null ? "00000000-0000-0000-0000-000000000000" : after.eventId());
             ps.setInt(4, limit);
             return read(ps);
         }
@@ -117,25 +113,10 @@ public final class OutboxTable {
         List<OutboxRow> rows = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                EventEnvelope envelope;
-                try {
-                    envelope = new EventEnvelope(rs.getString(1), rs.getString(2), rs.getString(3),
-                            rs.getTimestamp(4).toInstant(), ContractJson.read(rs.getString(5)));
-                } catch (IOException e) {
-                    throw new SQLException("outbox payload of event " + rs.getString(1) + " is not JSON", e);
-                }
-                rows.add(new OutboxRow(NewEvent.of(envelope), rs.getTimestamp(6).toInstant()));
+                rows.add(new OutboxRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant(),
+                        rs.getString(5), rs.getTimestamp(6).toInstant()));
             }
         }
         return rows;
-    }
-
-    /**
-     * An outbox row ready for the queue.
-     *
-     * @param event     the queue entry (envelope bytes included)
-     * @param createdAt when the POS inserted it
-     */
-    public record OutboxRow(NewEvent event, Instant createdAt) {
     }
 }

@@ -1,0 +1,60 @@
+package com.ordercontrol.relay.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.ordercontrol.relay.queue.QueuedEvent;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class IngestClientTest {
+
+    private static final Instant NOW = Instant.parse("2026-02-19T18:00:00Z");
+
+    private static QueuedEvent event(String id, String json) {
+        return new QueuedEvent(1, UUID.fromString(id), "order_paid", json.getBytes(StandardCharsets.UTF_8), 0, 10, NOW, NOW);
+    }
+
+    @Test
+    void oneEventIsSentAsItsEnvelopeSeveralAsAnArrayOfTheExactBytes() {
+        QueuedEvent a = event("00000000-0000-0000-0000-00000000000a", "{\"eventId\":\"a\", \"total\":12.990}");
+        QueuedEvent b = event("00000000-0000-0000-0000-00000000000b", "{\"eventId\":\"b\"}");
+
+        assertThat(new String(IngestClient.body(List.of(a)), StandardCharsets.UTF_8))
+                .isEqualTo("{\"eventId\":\"a\", \"total\":12.990}");
+        assertThat(new String(IngestClient.body(List.of(a, b)), StandardCharsets.UTF_8))
+                .isEqualTo("[{\"eventId\":\"a\", \"total\":12.990},{\"eventId\":\"b\"}]");
+        assertThat(IngestClient.arrayLength(List.of(a, b))).isEqualTo(IngestClient.body(List.of(a, b)).length);
+        assertThat(IngestClient.webhookId(List.of(a))).isEqualTo("00000000-0000-0000-0000-00000000000a");
+        assertThat(IngestClient.webhookId(List.of(a, b))).matches("batch_00000000-0000-0000-0000-00000000000a_2_[0-9a-f]{16}");
+    }
+
+    @Test
+    void theBatchIdChangesWithTheContentNotOnlyWithTheFirstEventAndCount() {
+        QueuedEvent a = event("00000000-0000-0000-0000-00000000000a", "{}");
+        QueuedEvent b = event("00000000-0000-0000-0000-00000000000b", "{}");
+        QueuedEvent c = event("00000000-0000-0000-0000-00000000000c", "{}");
+
+        assertThat(IngestClient.webhookId(List.of(a, b))).isEqualTo(IngestClient.webhookId(List.of(a, b)))
+                .isNotEqualTo(IngestClient.webhookId(List.of(a, c)));
+    }
+
+    @Test
+    void readsRetryAfterAsSecondsOrAsADate() {
+        assertThat(IngestClient.retryAfter("5", NOW)).contains(Duration.ofSeconds(5));
+        assertThat(IngestClient.retryAfter("Thu, 19 Feb 2026 18:00:30 GMT", NOW)).contains(Duration.ofSeconds(30));
+        assertThat(IngestClient.retryAfter("soon", NOW)).isEmpty();
+    }
+
+    @Test
+    void clockSkewIsTheNucMinusTheMiddleOfTheCloudsSecond() {
+        Optional<Instant> date = IngestClient.httpDate("Thu, 19 Feb 2026 17:55:00 GMT");
+        CloudReply reply = new CloudReply(202, "", Optional.empty(), date, NOW.plusMillis(700));
+
+        assertThat(reply.clockSkewMillis()).contains(300_000L + 700 - 500);
+    }
+}
