@@ -48,7 +48,7 @@ record Submission(boolean batch, List<byte[]> elements) {
             return submission;
         } catch (IOException e) {
             String duplicate = e.getMessage() != null && e.getMessage().startsWith("Duplicate field")
-                    ? ": duplicate keys" : "";
+                    ? ": an object repeats a key" : "";
             throw new Unreadable("unreadable_envelope", "body is not valid JSON" + duplicate);
         }
     }
