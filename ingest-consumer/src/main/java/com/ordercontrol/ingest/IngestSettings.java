@@ -28,6 +28,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param factsPoolSize          connections of the facts consumer's own pool (the HTTP path uses
  *                               {@code spring.datasource.hikari.*})
  * @param reportsPoolSize        connections of the finance report's own pool
+ * @param maxPendingEvents       most events of this instance waiting for Kafka's acknowledgement at once; a
+ *                               request that would go past it is answered 503 {@code busy} with
+ *                               {@code Retry-After: 1} at once, before anything is sent (admission control:
+ *                               a drain storm gets fast refusals instead of every request timing out)
  */
 @ConfigurationProperties("ingest")
 public record IngestSettings(
@@ -44,7 +48,8 @@ public record IngestSettings(
         @DefaultValue("500") int maxBatchEvents,
         @DefaultValue("5s") Duration nodeCacheTtl,
         @DefaultValue("4") int factsPoolSize,
-        @DefaultValue("4") int reportsPoolSize) {
+        @DefaultValue("4") int reportsPoolSize,
+        @DefaultValue("5000") int maxPendingEvents) {
 
     @ConstructorBinding
     public IngestSettings {
@@ -66,6 +71,9 @@ public record IngestSettings(
                 "ingest.facts-pool-size must be between 1 and 100, was: " + factsPoolSize);
         require(reportsPoolSize >= 1 && reportsPoolSize <= 100,
                 "ingest.reports-pool-size must be between 1 and 100, was: " + reportsPoolSize);
+        require(maxPendingEvents >= maxBatchEvents && maxPendingEvents <= 1_000_000,
+                "ingest.max-pending-events must be between ingest.max-batch-events (" + maxBatchEvents
+                        + ") and 1000000, was: " + maxPendingEvents);
     }
 
     /** The settings before batches and pools (kept for callers that build settings by hand), defaults for the rest. */
@@ -73,7 +81,7 @@ public record IngestSettings(
             boolean consumerEnabled, String consumerGroup, Duration retryBackoff, String topicSettings,
             boolean capReplicationToCluster, boolean applyTopicSettings) {
         this(topic, maxBodyBytes, produceTimeout, webhookTolerance, consumerEnabled, consumerGroup, retryBackoff,
-                topicSettings, capReplicationToCluster, applyTopicSettings, 500, Duration.ofSeconds(5), 4, 4);
+                topicSettings, capReplicationToCluster, applyTopicSettings, 500, Duration.ofSeconds(5), 4, 4, 5000);
     }
 
     private static boolean positive(Duration d) {

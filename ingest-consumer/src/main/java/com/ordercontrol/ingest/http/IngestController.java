@@ -4,6 +4,7 @@ import com.ordercontrol.contract.WireHeaders;
 import com.ordercontrol.ingest.IngestSettings;
 import com.ordercontrol.ingest.monitoring.IngestCounters;
 import com.ordercontrol.ingest.stream.EventPublisher;
+import com.ordercontrol.ingest.stream.StreamBusyException;
 import com.ordercontrol.ingest.stream.StreamUnavailableException;
 import com.ordercontrol.ingest.stream.VerifiedEvent;
 import jakarta.servlet.http.HttpServletRequest;
@@ -107,6 +108,12 @@ class IngestController {
                 .toList();
         try {
             publisher.publishAll(accepted);
+        } catch (StreamBusyException e) {
+            log.info("{} event(s) from node {} not sent, answering 503 busy: {}", accepted.size(),
+                    ErrorBody.printable(nodeId), e.getMessage());
+            counters.increment("ingest.unavailable.503");
+            counters.increment("ingest.unavailable.503.busy");
+            return ErrorBody.unavailable(Unavailable.STREAM_BUSY, Unavailable.STREAM_BUSY.message);
         } catch (StreamUnavailableException e) {
             log.warn("{} event(s) from node {} not stored, answering 503: {}", accepted.size(),
                     ErrorBody.printable(nodeId), e.getMessage());

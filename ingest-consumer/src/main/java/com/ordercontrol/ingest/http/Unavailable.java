@@ -13,7 +13,9 @@ import org.springframework.dao.DataAccessException;
 enum Unavailable {
     DATABASE("database", 5, "the cloud database is unavailable now; retry later"),
     BUSY("busy", 1, "the service is busy (all its database connections are in use); retry shortly"),
-    KAFKA("kafka", 5, "the event stream (Kafka) cannot store events now; retry later");
+    KAFKA("kafka", 5, "the event stream (Kafka) cannot store events now; retry later"),
+    STREAM_BUSY("busy", 1, "the service is busy (too many events wait for the event stream's acknowledgement); "
+            + "nothing of this request was stored; retry shortly");
 
     final String name;
     final int retryAfterSeconds;

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -27,10 +28,13 @@ public class EventPublisher {
 
     private final KafkaTemplate<String, byte[]> kafka;
     private final IngestSettings settings;
+    /** One permit per event sent and not yet acknowledged (or failed): {@code ingest.max-pending-events}. */
+    private final Semaphore pending;
 
     public EventPublisher(KafkaTemplate<String, byte[]> kafka, IngestSettings settings) {
         this.kafka = kafka;
         this.settings = settings;
+        this.pending = new Semaphore(settings.maxPendingEvents());
     }
 
     /** Sends one event and waits for its acknowledgement; throws when it does not come in time. */
@@ -42,13 +46,20 @@ public class EventPublisher {
      * Sends the events in list order without waiting in between (same key, same partition: the idempotent
      * producer keeps that order), then waits, for {@code ingest.produce-timeout} in all, until every one is
      * acknowledged. Throws when any is not; some of the others may then be stored already.
+     *
+     * @throws StreamBusyException when this instance already has {@code ingest.max-pending-events} events
+     *                             waiting for acknowledgement; nothing was sent
      */
     public void publishAll(List<VerifiedEvent> events) throws StreamUnavailableException {
         long deadline = System.nanoTime() + settings.produceTimeout().toNanos();
+        if (!pending.tryAcquire(events.size())) {
+            throw new StreamBusyException(settings.maxPendingEvents() + " events are already waiting for Kafka's "
+                    + "acknowledgement on this instance");
+        }
         List<CompletableFuture<?>> acks = new ArrayList<>(events.size());
         try {
             for (VerifiedEvent event : events) {
-                acks.add(kafka.send(record(event)));
+                acks.add(kafka.send(record(event)).whenComplete((result, failure) -> pending.release()));
             }
             CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
                     .get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
@@ -61,6 +72,8 @@ public class EventPublisher {
         } catch (RuntimeException e) {
             // KafkaTemplate can throw synchronously, e.g. when metadata is unavailable for max.block.ms.
             throw new StreamUnavailableException("Kafka refused the record", e);
+        } finally {
+            pending.release(events.size() - acks.size()); // the permits of records never sent
         }
     }
 
