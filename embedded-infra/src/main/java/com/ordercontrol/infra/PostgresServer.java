@@ -172,7 +172,8 @@ public final class PostgresServer implements AutoCloseable {
         }
     }
 
-    static void deleteRecursively(Path path) throws IOException {
+    /** Deletes a directory tree (nothing if it does not exist). */
+    public static void deleteRecursively(Path path) throws IOException {
         if (!Files.exists(path)) {
             return;
         }
