@@ -29,10 +29,11 @@ public final class LocalPipeline implements AutoCloseable {
     static final Duration STARTUP = Duration.ofSeconds(420);
 
     private final StackSettings settings;
+    private final Servers given;
     private final List<AutoCloseable> started = new ArrayList<>();
-    private PostgresServer posPostgres;
-    private PostgresServer cloudPostgres;
-    private KafkaBroker kafka;
+    private String posJdbcUrl;
+    private String cloudJdbcUrl;
+    private String kafkaBootstrapServers;
     private ServiceProcess ingest;
     private ServiceProcess pos;
     private ServiceProcess relay;
@@ -40,8 +41,26 @@ public final class LocalPipeline implements AutoCloseable {
     private final int posManagementPort;
     private final int relayManagementPort;
 
-    private LocalPipeline(StackSettings settings) {
+    /**
+     * Servers started elsewhere (Testcontainers' PostgreSQL and Kafka, for example) for the services to
+     * use instead of the embedded ones. Both databases must exist, have {@code wal_level=logical} and
+     * accept the user {@link PostgresServer#USER} with an empty password, as the embedded server does.
+     *
+     * @param posJdbcUrl            the venue box's database
+     * @param cloudJdbcUrl          the cloud's database
+     * @param kafkaBootstrapServers the Kafka broker(s)
+     * @param resources             closed when the pipeline closes, after the services have stopped
+     */
+    public record Servers(String posJdbcUrl, String cloudJdbcUrl, String kafkaBootstrapServers,
+                          AutoCloseable resources) {
+    }
+
+    private LocalPipeline(StackSettings settings, Servers given) {
         this.settings = settings;
+        this.given = given;
+        if (given != null && given.resources() != null) {
+            started.add(given.resources()); // closed last, after the services
+        }
         // The documented ports (9080, 9081, 9082) with the dev defaults when free; any free port otherwise.
         boolean dev = settings.ingestPort() == 8080;
         this.ingestManagementPort = managementPort(dev, 9080);
@@ -55,7 +74,15 @@ public final class LocalPipeline implements AutoCloseable {
 
     /** Starts everything; on failure stops what was started and rethrows. */
     public static LocalPipeline start(StackSettings settings) {
-        LocalPipeline pipeline = new LocalPipeline(settings);
+        return start(settings, null);
+    }
+
+    /**
+     * Starts the three services (from their runnable jars) on servers started elsewhere; on failure stops
+     * what was started, the given servers included, and rethrows.
+     */
+    public static LocalPipeline start(StackSettings settings, Servers servers) {
+        LocalPipeline pipeline = new LocalPipeline(settings, servers);
         try {
             pipeline.startAll();
             return pipeline;
@@ -69,14 +96,25 @@ public final class LocalPipeline implements AutoCloseable {
         requirePortFree(settings.ingestPort(), "ingest service");
         requirePortFree(settings.posPort(), "POS API");
         StalePids.killLeftovers(settings.dataDir());
-        posPostgres = track(PostgresServer.startFresh(settings.dataDir().resolve("pos-postgres"), 0));
-        posPostgres.createDatabase(POS_DATABASE);
-        cloudPostgres = track(PostgresServer.startFresh(settings.dataDir().resolve("cloud-postgres"), 0));
-        cloudPostgres.createDatabase(CLOUD_DATABASE);
-        kafka = track(KafkaBroker.startFresh(settings.dataDir().resolve("kafka"), 0));
+        if (given != null) {
+            posJdbcUrl = given.posJdbcUrl();
+            cloudJdbcUrl = given.cloudJdbcUrl();
+            kafkaBootstrapServers = given.kafkaBootstrapServers();
+        } else {
+            PostgresServer posPostgres = track(
+                    PostgresServer.startFresh(settings.dataDir().resolve("pos-postgres"), 0));
+            posPostgres.createDatabase(POS_DATABASE);
+            posJdbcUrl = posPostgres.jdbcUrl(POS_DATABASE);
+            PostgresServer cloudPostgres = track(
+                    PostgresServer.startFresh(settings.dataDir().resolve("cloud-postgres"), 0));
+            cloudPostgres.createDatabase(CLOUD_DATABASE);
+            cloudJdbcUrl = cloudPostgres.jdbcUrl(CLOUD_DATABASE);
+            KafkaBroker kafka = track(KafkaBroker.startFresh(settings.dataDir().resolve("kafka"), 0));
+            kafkaBootstrapServers = kafka.bootstrapServers();
+        }
 
         ingest = track(ServiceProcess.start(ServiceSpecs.ingest(settings.home(), settings.ingestPort(),
-                ingestManagementPort, cloudJdbcUrl(), kafka.bootstrapServers(), logFile("ingest"))));
+                ingestManagementPort, cloudJdbcUrl(), kafkaBootstrapServers(), logFile("ingest"))));
         pos = track(ServiceProcess.start(ServiceSpecs.pos("pos", settings.home(), settings.posPort(),
                 posManagementPort, posJdbcUrl(), settings.venueId(), logFile("pos"))));
         StalePids.record(settings.dataDir(), List.of(ingest, pos));
@@ -96,15 +134,15 @@ public final class LocalPipeline implements AutoCloseable {
     }
 
     public String posJdbcUrl() {
-        return posPostgres.jdbcUrl(POS_DATABASE);
+        return posJdbcUrl;
     }
 
     public String cloudJdbcUrl() {
-        return cloudPostgres.jdbcUrl(CLOUD_DATABASE);
+        return cloudJdbcUrl;
     }
 
     public String kafkaBootstrapServers() {
-        return kafka.bootstrapServers();
+        return kafkaBootstrapServers;
     }
 
     /** The ingest's management base URL: {@code /actuator/health}, {@code /actuator/prometheus}. */

@@ -42,7 +42,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * The walking skeleton end to end, on real servers and real processes: PostgreSQL with logical
  * decoding for the venue box and for the cloud, a KRaft Kafka broker, the POS API, the relay and the
- * ingest service, talking real HTTP.
+ * ingest service, talking real HTTP. The servers are the embedded ones; {@link TestcontainersPipelineIT}
+ * runs the same tests on Testcontainers' PostgreSQL and Kafka ({@code -Ptestcontainers}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -55,10 +56,20 @@ class PipelineEndToEndIT {
     @BeforeAll
     void startPipeline() {
         Path home = Path.of("..").toAbsolutePath().normalize();
-        StackSettings settings = StackSettings.devDefaults(home, Path.of("target/e2e").toAbsolutePath())
+        StackSettings settings = StackSettings.devDefaults(home, dataDir())
                 .withPorts(FreePort.pick(), FreePort.pick());
-        pipeline = LocalPipeline.start(settings);
+        pipeline = start(settings);
         pos = new PosClient(settings.posUrl());
+    }
+
+    /** Where the services keep their logs (and the embedded servers their data). */
+    Path dataDir() {
+        return Path.of("target/e2e").toAbsolutePath();
+    }
+
+    /** Starts the pipeline: here on the embedded servers; {@link TestcontainersPipelineIT} uses containers. */
+    LocalPipeline start(StackSettings settings) {
+        return LocalPipeline.start(settings);
     }
 
     @AfterAll
