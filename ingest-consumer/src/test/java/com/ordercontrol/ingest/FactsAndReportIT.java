@@ -165,7 +165,7 @@ class FactsAndReportIT {
     @Test
     void eachCurrencyHasItsOwnTotalsAndIsAlwaysNamed() {
         registry.addVenue("venue-m", "Mixed", ZoneId.of("UTC"));
-        registry.addNode("node-m", "venue-m", "secret-of-m");
+        registry.addLegacyNode("node-m", "venue-m", "secret-of-m");
         tokens.register(TOKEN, "finance F", Set.of("venue-m"));
         String usd = Events.orderPaid("evt-m-usd", "venue-m", "ord-m1", 1, "\"10.00\"",
                 Events.payment("pay-m1", "card", "10.00", "1.00", "2026-11-24T10:00:00Z"));

@@ -62,9 +62,9 @@ class PoisonIT {
     void register() {
         if (registry.venue("venue-p").isEmpty()) {
             registry.addVenue("venue-p", "Poison", ZoneId.of("UTC"));
-            registry.addNode("node-p", "venue-p", "secret-of-p");
+            registry.addLegacyNode("node-p", "venue-p", "secret-of-p"); // the tests sign with the seed scheme
             registry.addVenue("venue-q", "Quiet", ZoneId.of("UTC"));
-            registry.addNode("node-q", "venue-q", "secret-of-q");
+            registry.addLegacyNode("node-q", "venue-q", "secret-of-q");
         }
         client = new IngestClient(port);
         tables = new FactTables(jdbc, CloudServers.kafka().bootstrapServers(), topic);

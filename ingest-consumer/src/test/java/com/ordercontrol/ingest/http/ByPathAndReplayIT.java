@@ -156,6 +156,7 @@ class ByPathAndReplayIT {
         return new SpringApplicationBuilder(IngestApplication.class).run("--server.port=0",
                 "--spring.datasource.url=" + databaseUrl, "--spring.datasource.username=" + PostgresServer.USER,
                 "--spring.kafka.bootstrap-servers=" + CloudServers.kafka().bootstrapServers(),
-                "--ingest.topic=" + topic, "--ingest.consumer-enabled=false", "--spring.main.banner-mode=off");
+                "--ingest.topic=" + topic, "--ingest.consumer-enabled=false", "--spring.main.banner-mode=off",
+                "--ingest.cap-replication-to-cluster=true"); // one test broker
     }
 }
