@@ -120,61 +120,41 @@ final class IngestCli implements Runnable {
         }
     }
 
-    @Command(name = "rotate-secret", mixinStandardHelpOptions = true,
-            description = "Prints a new secret once; the old one stays valid for the overlap.")
-    static final class RotateSecret implements Runnable {
+    /** An admin command on one node: parse-only, like the others. */
+    abstract static class NodeCommand implements Runnable {
         @Parameters(index = "0", paramLabel = "<nodeId>")
         String nodeId;
-        @Option(names = "--overlap", paramLabel = "<ISO duration>", description = "default PT24H")
-        String overlap;
 
         @Override
         public void run() {
         }
+    }
+
+    @Command(name = "rotate-secret", mixinStandardHelpOptions = true,
+            description = "Prints a new secret once; the old one stays valid for the overlap.")
+    static final class RotateSecret extends NodeCommand {
+        @Option(names = "--overlap", paramLabel = "<ISO duration>", description = "default PT24H")
+        String overlap;
     }
 
     @Command(name = "finish-rotation", mixinStandardHelpOptions = true,
             description = "Only the newest secret stays valid.")
-    static final class FinishRotation implements Runnable {
-        @Parameters(index = "0", paramLabel = "<nodeId>")
-        String nodeId;
-
-        @Override
-        public void run() {
-        }
+    static final class FinishRotation extends NodeCommand {
     }
 
     @Command(name = "disable", mixinStandardHelpOptions = true, description = "Refuses the node's requests (403).")
-    static final class Disable implements Runnable {
-        @Parameters(index = "0", paramLabel = "<nodeId>")
-        String nodeId;
-
-        @Override
-        public void run() {
-        }
+    static final class Disable extends NodeCommand {
     }
 
     @Command(name = "enable", mixinStandardHelpOptions = true, description = "Accepts the node's requests again.")
-    static final class Enable implements Runnable {
-        @Parameters(index = "0", paramLabel = "<nodeId>")
-        String nodeId;
-
-        @Override
-        public void run() {
-        }
+    static final class Enable extends NodeCommand {
     }
 
     @Command(name = "require-webhooks", mixinStandardHelpOptions = true,
             description = "Accept only Standard Webhooks signatures from the node (true) or both schemes (false).")
-    static final class RequireWebhooks implements Runnable {
-        @Parameters(index = "0", paramLabel = "<nodeId>")
-        String nodeId;
+    static final class RequireWebhooks extends NodeCommand {
         @Parameters(index = "1", paramLabel = "<true|false>")
         boolean required;
-
-        @Override
-        public void run() {
-        }
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Nodes and venues, no secrets.")
