@@ -102,7 +102,7 @@ class RunnableJarsIT {
         await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> {
             String metrics = get(pipeline.ingestManagementUrl() + "/actuator/prometheus").body();
             assertThat(metrics).contains("ingest_events_accepted_total", "ingest_facts_written_total",
-                    "spring_kafka_template_seconds_count", "kafka_consumer_fetch_manager_records_lag");
+                    "ingest_produce_seconds_count", "kafka_consumer_fetch_manager_records_lag");
         });
         assertThat(get(pipeline.settings().ingestUrl() + "/api/ops/counters").statusCode())
                 .as("no unauthenticated counters on the public port").isEqualTo(404);

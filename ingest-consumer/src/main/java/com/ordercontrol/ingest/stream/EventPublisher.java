@@ -1,6 +1,8 @@
 package com.ordercontrol.ingest.stream;
 
 import com.ordercontrol.ingest.IngestSettings;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +24,10 @@ import org.springframework.stereotype.Component;
  * bytes, headers {@code ce_specversion}, {@code ce_id}, {@code ce_type}, {@code ce_source},
  * {@code ce_time}, {@code content-type}, {@code ingest_node_id}, {@code ingest_received_at},
  * {@code ingest_signature_scheme}.
+ *
+ * <p>One timer per request, {@code ingest_produce_seconds} (send of the first record to the last
+ * acknowledgement, successful or not, tagged {@code outcome}), instead of Spring Kafka's observation of
+ * every record: at batch rates that per-record observation cost a seventh of the service's CPU.
  */
 @Component
 public class EventPublisher {
@@ -30,11 +36,20 @@ public class EventPublisher {
     private final IngestSettings settings;
     /** One permit per event sent and not yet acknowledged (or failed): {@code ingest.max-pending-events}. */
     private final Semaphore pending;
+    private final Timer acknowledged;
+    private final Timer failed;
 
-    public EventPublisher(KafkaTemplate<String, byte[]> kafka, IngestSettings settings) {
+    public EventPublisher(KafkaTemplate<String, byte[]> kafka, IngestSettings settings, MeterRegistry registry) {
         this.kafka = kafka;
         this.settings = settings;
         this.pending = new Semaphore(settings.maxPendingEvents());
+        this.acknowledged = produceTimer(registry, "acknowledged");
+        this.failed = produceTimer(registry, "failed");
+    }
+
+    private static Timer produceTimer(MeterRegistry registry, String outcome) {
+        return Timer.builder("ingest.produce").description("one request's records: first send to last acknowledgement")
+                .tag("outcome", outcome).register(registry);
     }
 
     /** Sends one event and waits for its acknowledgement; throws when it does not come in time. */
@@ -57,12 +72,15 @@ public class EventPublisher {
                     + "acknowledgement on this instance");
         }
         List<CompletableFuture<?>> acks = new ArrayList<>(events.size());
+        long started = System.nanoTime();
+        Timer outcome = failed;
         try {
             for (VerifiedEvent event : events) {
                 acks.add(kafka.send(record(event)).whenComplete((result, failure) -> pending.release()));
             }
             CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
                     .get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            outcome = acknowledged;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StreamUnavailableException("interrupted while waiting for Kafka", e);
@@ -74,6 +92,7 @@ public class EventPublisher {
             throw new StreamUnavailableException("Kafka refused the record", e);
         } finally {
             pending.release(events.size() - acks.size()); // the permits of records never sent
+            outcome.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         }
     }
 

@@ -23,7 +23,9 @@ class UnavailableIT {
         pool.setJdbcUrl(url);
         pool.setUsername(PostgresServer.USER);
         pool.setMaximumPoolSize(1);
-        pool.setConnectionTimeout(500);
+        // Generous for the first connection (a loaded box can take seconds to connect); the busy test then
+        // shortens it once its one connection is held.
+        pool.setConnectionTimeout(10_000);
         pool.setInitializationFailTimeout(-1);
         return pool;
     }
@@ -32,6 +34,7 @@ class UnavailableIT {
     void aPoolWithEveryConnectionInUseIsBusyNotDown() throws Exception {
         try (HikariDataSource pool = pool(CloudServers.postgres().createDatabase("unavailable_it"));
              Connection held = pool.getConnection()) {
+            pool.getHikariConfigMXBean().setConnectionTimeout(500);
             DataAccessException e = catchThrowableOfType(DataAccessException.class,
                     () -> new JdbcTemplate(pool).queryForObject("select 1", Integer.class));
             assertThat(held.isValid(1)).isTrue();

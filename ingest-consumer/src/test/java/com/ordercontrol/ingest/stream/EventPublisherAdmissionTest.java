@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.ordercontrol.ingest.IngestSettings;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -32,7 +33,7 @@ class EventPublisherAdmissionTest {
             };
     private final EventPublisher publisher = new EventPublisher(new KafkaTemplate<>(() -> producer),
             new IngestSettings("t", 1 << 20, Duration.ofSeconds(5), Duration.ofMinutes(5), true, "g",
-                    Duration.ofSeconds(1), "classpath:kafka/topics.properties", true, true, 2, Duration.ZERO, 1, 1, 3));
+                    Duration.ofSeconds(1), "classpath:kafka/topics.properties", true, true, 2, Duration.ZERO, 1, 1, 3), new SimpleMeterRegistry());
 
     @Test
     void aRequestPastThePendingLimitIsRefusedAtOnceAndNothingIsSent() throws Exception {
