@@ -24,7 +24,7 @@ class FactPlanTest {
 
     @Test
     void aRepeatAndAConflictInsideOneBatchAreJudgedLikeAcrossBatches() {
-        FactPlan plan = new FactPlan(Map.of(), Map.of());
+        FactPlan plan = new FactPlan(Map.of(), Map.of(), Map.of());
         plan.decide(record(order("e1", "p1", "5.00")));
         plan.decide(record(order("e1", "p1", "5.00")));            // same event again
         plan.decide(record(order("e2", "p1", "6.00")));            // same payment, other content
@@ -43,7 +43,7 @@ class FactPlanTest {
         String stored = order("e1", "p1", "5.00");
         FactPlan plan = new FactPlan(Map.of("e1", ParsedRecord.sha256(Events.bytes(stored))),
                 Map.of(new FactPlan.FactKey("v", "p1"), new FactPlan.StoredFact("e1", "ord-p1", "USD", "card",
-                        new BigDecimal("5.0000"), BigDecimal.ZERO, Instant.parse("2026-11-24T12:00:00Z"))));
+                        new BigDecimal("5.0000"), BigDecimal.ZERO, Instant.parse("2026-11-24T12:00:00Z"))), Map.of());
         plan.decide(record(stored));                               // duplicate
         plan.decide(record(order("e3", "p1", "5.00")));            // identical payment under a new event id
         plan.decide(record(order("e4", "p1", "7.00")));            // conflict with the stored fact
@@ -56,7 +56,7 @@ class FactPlanTest {
 
     @Test
     void unreadableAndInvalidRecordsAreDeadLettersWithTheirReason() {
-        FactPlan plan = new FactPlan(Map.of(), Map.of());
+        FactPlan plan = new FactPlan(Map.of(), Map.of(), Map.of());
         plan.decide(record("not json"));
         plan.decide(record(order("e5", "p5", "1.234")));
         assertThat(plan.deadLetters).extracting(FactPlan.DeadLetter::reason).containsExactly(
