@@ -63,4 +63,26 @@ class FactPlanTest {
                 "unreadable envelope: body is not valid JSON",
                 "invalid order_paid: total 1.234 has more than 2 decimal places");
     }
+
+    /** Issue 12: a refund is one fact per (venue, refundId), whichever event carries it; other content conflicts. */
+    @Test
+    void aRefundIsOneFactPerRefundIdAndTheFirstStays() {
+        String at = "2026-11-24T13:00:00Z";
+        FactPlan plan = new FactPlan(Map.of(), Map.of(), Map.of(new FactPlan.RefundKey("v", "r0"),
+                new FactPlan.StoredRefund("e0", "ord-of-p1", "p1", "USD", "card", new BigDecimal("1.0000"),
+                        Instant.parse(at))));
+        plan.decide(record(Events.orderRefunded("e1", "v", "r1", "p1", "card", "\"2.00\"", at)));
+        plan.decide(record(Events.orderRefunded("e1", "v", "r1", "p1", "card", "\"2.00\"", at))); // delivered twice
+        plan.decide(record(Events.orderRefunded("e2", "v", "r1", "p1", "card", "2", at)));      // same refund, new event
+        plan.decide(record(Events.orderRefunded("e3", "v", "r1", "p1", "card", "\"3.00\"", at))); // conflict
+        plan.decide(record(Events.orderRefunded("e4", "v", "r0", "p1", "card", "\"1.00\"", at))); // already stored
+        plan.decide(record(Events.orderRefunded("e5", "v", "r5", "p1", "card", "\"-1.00\"", at))); // invalid
+
+        assertThat(plan.newRefunds).extracting(p -> p.refund().refundId()).containsExactly("r1");
+        assertThat(plan.newFacts).isEmpty();
+        assertThat(plan.deadLetters).extracting(FactPlan.DeadLetter::reason).containsExactly(
+                "conflict: refundId r1 of venue v was already recorded by event e1 with different content",
+                "invalid order_refunded: amount must not be negative");
+        assertThat(plan.summary(6)).isEqualTo(new WriteSummary(6, 3, 1, 3, 2));
+    }
 }
