@@ -94,7 +94,7 @@ class FactsAndReportIT {
         assertThat(tables.deadLetterReason("evt-bad-sum"))
                 .isEqualTo("invalid order_paid: payment amounts sum to 9.00 but total is 10.00");
         assertThat(tables.deadLetterReason("evt-3dp"))
-                .isEqualTo("invalid order_paid: total 12.345 has more than 2 decimal places");
+                .isEqualTo("invalid order_paid: /payload/total: must be multiple of 0.01 (and 1 more)");
         assertThat(tables.deadLetterReason("evt-conflict")).isEqualTo("conflict: paymentId pay-shared of venue venue-f"
                 + " was already recorded by event evt-first with different content");
         assertThat(jdbc.queryForObject("select raw_body from dead_letter_events where event_id = 'evt-3dp'", byte[].class))

@@ -1,16 +1,22 @@
 package com.ordercontrol.ingest.facts;
 
+import com.ordercontrol.contract.ContractJson;
 import com.ordercontrol.contract.EventEnvelope;
+import com.ordercontrol.contract.EventSchemas;
 import com.ordercontrol.contract.InvalidPayloadException;
 import com.ordercontrol.contract.MalformedEnvelopeException;
 import com.ordercontrol.contract.OrderPaid;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
  * A topic record after reading: either an {@code order_paid} that may become facts, or the reason it
- * cannot (then {@link #envelope} is set when at least the envelope was readable).
+ * cannot (then {@link #envelope} is set when at least the envelope was readable). An event of a type
+ * with a JSON Schema ({@link EventSchemas}) is checked against it first: a failure's reason is the
+ * validator's message; the Java parser then checks what a schema cannot (amounts summing to the total).
  */
 record ParsedRecord(StreamRecord record, EventEnvelope envelope, OrderPaid paid, String bodySha256, String rejection) {
 
@@ -31,6 +37,10 @@ record ParsedRecord(StreamRecord record, EventEnvelope envelope, OrderPaid paid,
         } catch (MalformedEnvelopeException e) {
             return new ParsedRecord(record, null, null, null, "unreadable envelope: " + e.getMessage());
         }
+        String violation = schemaViolation(envelope.eventType(), record.value());
+        if (violation != null) {
+            return new ParsedRecord(record, envelope, null, null, "invalid " + envelope.eventType() + ": " + violation);
+        }
         if (!EventEnvelope.ORDER_PAID.equals(envelope.eventType())) {
             return new ParsedRecord(record, envelope, null, null, "unsupported eventType " + envelope.eventType());
         }
@@ -39,6 +49,21 @@ record ParsedRecord(StreamRecord record, EventEnvelope envelope, OrderPaid paid,
             return new ParsedRecord(record, envelope, paid, sha256(record.value()), null);
         } catch (InvalidPayloadException e) {
             return new ParsedRecord(record, envelope, null, null, "invalid order_paid: " + e.getMessage());
+        }
+    }
+
+    /**
+     * The JSON Schema's reason (its validator's message) when an event of a type with a schema does not
+     * conform, else null. The Java parser after it keeps the rules a schema cannot state.
+     */
+    private static String schemaViolation(String eventType, byte[] body) {
+        if (!EventSchemas.knows(eventType)) {
+            return null;
+        }
+        try {
+            return EventSchemas.shared().violation(ContractJson.read(body));
+        } catch (IOException e) {
+            throw new UncheckedIOException("the envelope was readable a moment ago", e);
         }
     }
 

@@ -61,6 +61,7 @@ class FactPlanTest {
         plan.decide(record(order("e5", "p5", "1.234")));
         assertThat(plan.deadLetters).extracting(FactPlan.DeadLetter::reason).containsExactly(
                 "unreadable envelope: body is not valid JSON",
-                "invalid order_paid: total 1.234 has more than 2 decimal places");
+                "invalid order_paid: /payload/total: must be a decimal string >= 0 with at most 12 digits before the point "
+                        + "and 2 after (and 1 more)");
     }
 }
