@@ -62,6 +62,7 @@ class EventSchemasTest {
         cases.add(Arguments.of("12 integer digits", paidEvent(Map.of("total", "\"999999999999.99\"", "amount", "999999999999.99")), true));
         cases.add(Arguments.of("JPY whole amounts", paidEvent(Map.of("currency", "\"JPY\"", "total", "\"1000\"", "amount", "1000", "tip", "\"0\"")), true));
         cases.add(Arguments.of("offset and nanoseconds", paidEvent(Map.of("paidAt", "\"2026-11-24T13:00:00.123456789+01:00\"")), true));
+        cases.add(Arguments.of("lower-case t and z", paidEvent(Map.of("paidAt", "\"2026-11-24t12:00:00z\"")), true));
         cases.add(Arguments.of("extra printable fields", paidEvent(Map.of("extra", ",\"note\":\"caf\u00e9 \uD83D\uDE00\",\"x\":[1,{\"y\":true}]")), true));
         cases.add(Arguments.of("orderNumber zero", paidEvent(Map.of("orderNumber", "0")), true));
         // invalid on both sides
@@ -136,7 +137,8 @@ class EventSchemasTest {
                 Arguments.of("orderNumber 7.0 (an integer to JSON Schema)", paidEvent(Map.of("orderNumber", "7.0")), "java"),
                 Arguments.of("a JSON number of 41 significant digits", paidEvent(Map.of("amount", "12.990000000000000000000000000000000000000")), "java"),
                 // refused by the schema only
-                Arguments.of("paidAt without seconds (not RFC 3339)", paidEvent(Map.of("paidAt", "\"2026-11-24T12:00Z\"")), "schema"));
+                Arguments.of("paidAt without seconds (not RFC 3339)", paidEvent(Map.of("paidAt", "\"2026-11-24T12:00Z\"")), "schema"),
+                Arguments.of("an offset with seconds (not RFC 3339)", paidEvent(Map.of("paidAt", "\"2026-11-24T12:00:00+01:00:30\"")), "schema"));
     }
 
     @ParameterizedTest(name = "{0}")
