@@ -22,6 +22,8 @@ public record EventEnvelope(String eventId, String eventType, String venueId, In
 
     /** The event type of a paid order. */
     public static final String ORDER_PAID = "order_paid";
+    /** The event type of money given back on a payment ({@link OrderRefunded}). */
+    public static final String ORDER_REFUNDED = "order_refunded";
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
 

@@ -38,12 +38,19 @@ public final class FaultSuite {
             return faults.values().stream().mapToInt(Integer::intValue).sum();
         }
 
+        /** Payments and refunds of the POS that are not facts in the cloud. */
         public int lost() {
-            return venues.stream().mapToInt(VenueResult::lost).sum();
+            return venues.stream().mapToInt(v -> v.lost() + v.refundsLost()).sum();
         }
 
+        /** Facts and events the POS does not have (payments and refunds). */
         public int doubled() {
-            return venues.stream().mapToInt(v -> v.extra() + v.extraEvents()).sum();
+            return venues.stream().mapToInt(v -> v.extra() + v.extraEvents() + v.refundsExtra()).sum();
+        }
+
+        /** Refunds the POS confirmed during the traffic. */
+        public int refunds() {
+            return venues.stream().mapToInt(VenueResult::posRefunds).sum();
         }
 
         public boolean badRequestsAsExpected() {
@@ -146,8 +153,8 @@ public final class FaultSuite {
             Set<String> corpus = new HashSet<>(bad.refusedEventIds());
             corpus.addAll(bad.deadLetterEventIds());
             for (VenueBox venue : venues) {
-                results.add(Verdict.judge(venue, cloud, traffic.acknowledgedPayments(venue.venueId), corpus,
-                        monitor.maxDepth().get(venue.venueId)));
+                results.add(Verdict.judge(venue, cloud, traffic.acknowledgedPayments(venue.venueId),
+                        traffic.acknowledgedRefunds(venue.venueId), corpus, monitor.maxDepth().get(venue.venueId)));
             }
             return new Report(profile, faults, unexpectedExits, traffic.paidOrders(), traffic.failedCalls(), results,
                     bad.tallies(), Verdict.storedRefusals(cloud, bad.refusedEventIds(), bad.refusedPaymentIds()),
@@ -156,7 +163,10 @@ public final class FaultSuite {
         }
     }
 
-    /** Waits until every venue's queue is empty and the cloud has as many facts as the POS has payments. */
+    /**
+     * Waits until every venue's queue is empty and the cloud has as many payment facts as the POS has
+     * payments, and as many refund facts as it has refunds.
+     */
     private boolean settle(SuiteProfile profile, CloudSide cloud, List<VenueBox> venues, FaultInjector injector) {
         long deadline = System.nanoTime() + profile.settleLimit().toNanos();
         while (System.nanoTime() < deadline) {
@@ -173,9 +183,12 @@ public final class FaultSuite {
         try (Connection pos = venue.connect(); Connection c = cloud.connect()) {
             int queued = single(pos.prepareStatement("select count(*) from cloud_event_queue"));
             int payments = single(pos.prepareStatement("select count(*) from payments"));
+            int refunds = single(pos.prepareStatement("select count(*) from refunds"));
             PreparedStatement facts = c.prepareStatement("select count(*) from payment_facts where venue_id = ?");
             facts.setString(1, venue.venueId);
-            return queued == 0 && single(facts) == payments;
+            PreparedStatement refundFacts = c.prepareStatement("select count(*) from refund_facts where venue_id = ?");
+            refundFacts.setString(1, venue.venueId);
+            return queued == 0 && single(facts) == payments && single(refundFacts) == refunds;
         } catch (SQLException e) {
             return false;
         }

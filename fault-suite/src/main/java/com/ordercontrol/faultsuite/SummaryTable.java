@@ -25,6 +25,12 @@ final class SummaryTable {
                     v.ackedNotInPos(), v.parked(), v.daysDiffering(), v.daysCompared(), v.maxQueueDepth(),
                     v.queueCap()));
         }
+        out.append("\n| venue | POS refunds | refund facts | lost | doubled | wrong amount | acked but not in POS |\n"
+                + "|---|---:|---:|---:|---:|---:|---:|\n");
+        for (VenueResult v : r.venues()) {
+            out.append(String.format("| %s | %d | %d | %d | %d | %d | %d |%n", v.venueId(), v.posRefunds(),
+                    v.refundFacts(), v.refundsLost(), v.refundsExtra(), v.refundsWrong(), v.ackedRefundsNotInPos()));
+        }
         out.append(String.format("%nOrders paid (POS answered 200): %d; pay calls that failed during faults: %d%n",
                 r.paidOrders(), r.failedPayCalls()));
         out.append(String.format("Traffic time: %d s; time to settle after traffic stopped: %d s (settled: %s)%n%n",

@@ -14,16 +14,19 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A steady stream of orders paid at every venue (card, cash, split payments, tips), one thread per
- * venue at a target rate. A pay call that fails (the POS or its database is down) is not retried on
- * the same order: whether it committed is for the verdict to find out from the POS's own tables.
+ * A steady stream of orders paid at every venue (card, cash, split payments, tips), with refunds mixed
+ * in (partial and full, right after their order is paid), one thread per venue at a target rate. A pay
+ * or refund call that fails (the POS or its database is down) is not retried: whether it committed is
+ * for the verdict to find out from the POS's own tables.
  */
 final class Traffic implements AutoCloseable {
 
     private final List<Thread> threads = new ArrayList<>();
     private final AtomicInteger paid = new AtomicInteger();
+    private final AtomicInteger refunded = new AtomicInteger();
     private final AtomicInteger failedCalls = new AtomicInteger();
     private final Map<String, Set<String>> acknowledgedPayments = new ConcurrentHashMap<>();
+    private final Map<String, Set<String>> acknowledgedRefunds = new ConcurrentHashMap<>();
     private volatile boolean running = true;
 
     Traffic(List<VenueBox> venues, int ordersPerSecond, long seed) {
@@ -32,7 +35,9 @@ final class Traffic implements AutoCloseable {
             SampleDay day = new SampleDay(seed + i);
             Set<String> acknowledged = ConcurrentHashMap.newKeySet();
             acknowledgedPayments.put(venue.venueId, acknowledged);
-            Thread t = new Thread(() -> run(venue.posClient(), day, ordersPerSecond, acknowledged),
+            Set<String> refunds = ConcurrentHashMap.newKeySet();
+            acknowledgedRefunds.put(venue.venueId, refunds);
+            Thread t = new Thread(() -> run(venue.posClient(), day, ordersPerSecond, acknowledged, refunds),
                     "traffic-" + venue.venueId);
             t.setDaemon(true);
             threads.add(t);
@@ -40,7 +45,8 @@ final class Traffic implements AutoCloseable {
         threads.forEach(Thread::start);
     }
 
-    private void run(PosClient pos, SampleDay day, int ordersPerSecond, Set<String> acknowledged) {
+    private void run(PosClient pos, SampleDay day, int ordersPerSecond, Set<String> acknowledged,
+                     Set<String> refunds) {
         long intervalNanos = 1_000_000_000L / ordersPerSecond;
         long next = System.nanoTime();
         while (running) {
@@ -49,6 +55,11 @@ final class Traffic implements AutoCloseable {
                 PaidOrder done = pos.pay(pos.createOrder(order.total()), order.tenders());
                 acknowledged.addAll(done.paymentIds());
                 paid.incrementAndGet();
+                for (SampleDay.SampleRefund refund : order.refunds()) {
+                    refunds.add(pos.refund(done.orderId(), done.paymentIds().get(refund.tender()), refund.amount(),
+                            refund.amount() == null ? "returned in full" : "partly returned"));
+                    refunded.incrementAndGet();
+                }
             } catch (RuntimeException e) {
                 failedCalls.incrementAndGet();
                 Waits.pause(Duration.ofMillis(200));
@@ -68,6 +79,11 @@ final class Traffic implements AutoCloseable {
         return paid.get();
     }
 
+    /** Refunds the POS confirmed with 201. */
+    int refunds() {
+        return refunded.get();
+    }
+
     int failedCalls() {
         return failedCalls.get();
     }
@@ -75,6 +91,11 @@ final class Traffic implements AutoCloseable {
     /** Payment ids a venue's POS confirmed; each must be in its tables and in the cloud's facts. */
     Set<String> acknowledgedPayments(String venueId) {
         return acknowledgedPayments.getOrDefault(venueId, Set.of());
+    }
+
+    /** Refund ids a venue's POS confirmed; each must be in its tables and in the cloud's refund facts. */
+    Set<String> acknowledgedRefunds(String venueId) {
+        return acknowledgedRefunds.getOrDefault(venueId, Set.of());
     }
 
     @Override

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The quick profile of the fault suite, as CI runs it: three venues and a cloud as separate processes,
  * at least 20 faults of every kind while orders flow (one kind is poison events from one venue); nothing
- * may be lost or doubled, every poison must be dead-lettered and facts must keep flowing after it.
+ * may be lost or doubled (payments and refunds), every poison must be dead-lettered and facts must keep flowing after it.
  */
 class FaultSuiteIT {
 
@@ -33,5 +33,8 @@ class FaultSuiteIT {
         assertThat(report.poison().ok()).as(summary).isTrue();
         assertThat(report.passed()).as(summary).isTrue();
         assertThat(report.venues()).allSatisfy(v -> assertThat(v.posPayments()).isPositive());
+        // Issue 12: refunds, partial and full, flowed with the orders, and each is a fact once.
+        assertThat(report.venues()).allSatisfy(v -> assertThat(v.posRefunds()).isPositive());
+        assertThat(report.venues()).allSatisfy(v -> assertThat(v.refundFacts()).isEqualTo(v.posRefunds()));
     }
 }

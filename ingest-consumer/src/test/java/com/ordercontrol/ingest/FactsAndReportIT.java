@@ -120,13 +120,71 @@ class FactsAndReportIT {
 
         assertThat(report("venueId=venue-la&date=2026-11-01", TOKEN, null).body()).isEqualTo(
                 "{\"venueId\":\"venue-la\",\"date\":\"2026-11-01\",\"timeZone\":\"America/Los_Angeles\","
-                        + "\"paymentCount\":1,\"orderCount\":1,\"currencies\":[{\"currency\":\"USD\",\"paymentCount\":1,"
-                        + "\"orderCount\":1,\"grossSales\":\"30.00\",\"tips\":\"5.00\","
-                        + "\"totalCollected\":\"35.00\",\"byMethod\":[{\"method\":\"card\",\"paymentCount\":1,"
-                        + "\"grossSales\":\"30.00\",\"tips\":\"5.00\",\"totalCollected\":\"35.00\"}]}]}");
+                        + "\"paymentCount\":1,\"refundCount\":0,\"orderCount\":1,\"currencies\":[{\"currency\":\"USD\",\"paymentCount\":1,"
+                        + "\"refundCount\":0,\"orderCount\":1,\"grossSales\":\"30.00\",\"refunds\":\"0.00\",\"netSales\":\"30.00\",\"tips\":\"5.00\","
+                        + "\"totalCollected\":\"35.00\",\"byMethod\":[{\"method\":\"card\",\"paymentCount\":1,\"refundCount\":0,"
+                        + "\"grossSales\":\"30.00\",\"refunds\":\"0.00\",\"netSales\":\"30.00\",\"tips\":\"5.00\",\"totalCollected\":\"35.00\"}]}]}");
         assertThat(report("venueId=venue-la&date=2026-11-02", TOKEN, null).body()).isEqualTo(
                 "{\"venueId\":\"venue-la\",\"date\":\"2026-11-02\",\"timeZone\":\"America/Los_Angeles\","
-                        + "\"paymentCount\":0,\"orderCount\":0,\"currencies\":[]}");
+                        + "\"paymentCount\":0,\"refundCount\":0,\"orderCount\":0,\"currencies\":[]}");
+    }
+
+    /**
+     * Issue 12: refunds become refund_facts once per (venue, refundId), bad ones are dead letters with a
+     * reason, and the report counts each on the business day of its refundedAt in the venue's zone (a
+     * refund at 23:30 in Los Angeles on the 10th is on the 10th although it is the 11th in UTC), under
+     * its payment's method.
+     */
+    @Test
+    void refundsAreIdempotentFactsAndCountOnTheirLosAngelesBusinessDay() {
+        String paid = Events.orderPaid("evt-la-r-paid", "venue-la", "ord-la-r", 7, "\"50.00\"",
+                Events.payment("pay-la-card", "card", "40.00", "4.00", "2026-11-10T12:00:00-08:00"),
+                Events.payment("pay-la-cash", "cash", "10.00", "0.00", "2026-11-10T12:00:00-08:00"));
+        String partial = Events.orderRefunded("evt-la-r1", "venue-la", "ref-la-1", "pay-la-card", "card", "\"15.00\"",
+                "2026-11-10T23:30:00-08:00");
+        String full = Events.orderRefunded("evt-la-r2", "venue-la", "ref-la-2", "pay-la-cash", "cash", "10",
+                "2026-11-11T00:30:00-08:00");
+        String sameRefundNewEventId = Events.orderRefunded("evt-la-r1-again", "venue-la", "ref-la-1", "pay-la-card",
+                "card", "15.00", "2026-11-10T23:30:00-08:00");
+        String conflicting = Events.orderRefunded("evt-la-r1-conflict", "venue-la", "ref-la-1", "pay-la-card", "card",
+                "\"16.00\"", "2026-11-10T23:30:00-08:00");
+        String zero = Events.orderRefunded("evt-la-r-zero", "venue-la", "ref-la-0", "pay-la-card", "card", "\"0.00\"",
+                "2026-11-10T23:00:00-08:00");
+        String noReason = Events.orderRefunded("evt-la-r-noreason", "venue-la", "ref-la-9", "pay-la-card", "card",
+                "\"1.00\"", "2026-11-10T23:00:00-08:00").replace(",\"reason\":\"wrong dish\"", "");
+        // The same refund event delivered twice (a relay retry after a lost answer), then the rest.
+        for (String body : new String[] {paid, partial, partial, full, sameRefundNewEventId, conflicting, zero,
+                noReason}) {
+            send("node-la", "secret-of-la", body);
+        }
+
+        tables.awaitDeadLetter("evt-la-r-noreason");
+        assertThat(jdbc.queryForList("select refund_id || ' ' || payment_id || ' ' || method || ' ' || amount || ' '"
+                + " || event_id from refund_facts where venue_id = 'venue-la' order by refund_id", String.class))
+                .containsExactly("ref-la-1 pay-la-card card 15.0000 evt-la-r1", "ref-la-2 pay-la-cash cash 10.0000 evt-la-r2");
+        assertThat(tables.events("evt-la-r1")).isEqualTo(1);
+        assertThat(tables.deadLetterReason("evt-la-r1-conflict")).isEqualTo("conflict: refundId ref-la-1 of venue"
+                + " venue-la was already recorded by event evt-la-r1 with different content");
+        assertThat(tables.deadLetterReason("evt-la-r-zero"))
+                .isEqualTo("invalid order_refunded: /payload/amount: must be greater than zero");
+        assertThat(tables.deadLetterReason("evt-la-r-noreason"))
+                .isEqualTo("invalid order_refunded: /payload: required property 'reason' not found");
+
+        assertThat(report("venueId=venue-la&date=2026-11-10", TOKEN, null).body()).isEqualTo(
+                "{\"venueId\":\"venue-la\",\"date\":\"2026-11-10\",\"timeZone\":\"America/Los_Angeles\","
+                        + "\"paymentCount\":2,\"refundCount\":1,\"orderCount\":1,\"currencies\":[{\"currency\":\"USD\","
+                        + "\"paymentCount\":2,\"refundCount\":1,\"orderCount\":1,\"grossSales\":\"50.00\","
+                        + "\"refunds\":\"15.00\",\"netSales\":\"35.00\",\"tips\":\"4.00\",\"totalCollected\":\"39.00\","
+                        + "\"byMethod\":[{\"method\":\"card\",\"paymentCount\":1,\"refundCount\":1,"
+                        + "\"grossSales\":\"40.00\",\"refunds\":\"15.00\",\"netSales\":\"25.00\",\"tips\":\"4.00\","
+                        + "\"totalCollected\":\"29.00\"},{\"method\":\"cash\",\"paymentCount\":1,\"refundCount\":0,"
+                        + "\"grossSales\":\"10.00\",\"refunds\":\"0.00\",\"netSales\":\"10.00\",\"tips\":\"0.00\","
+                        + "\"totalCollected\":\"10.00\"}]}]}");
+        assertThat(report("venueId=venue-la&date=2026-11-11", TOKEN, "text/csv").body()).isEqualTo("""
+                venueId,from,to,timeZone,currency,method,paymentCount,refundCount,orderCount,grossSales,refunds,netSales,tips,totalCollected\r
+                venue-la,2026-11-11,2026-11-11,America/Los_Angeles,USD,cash,0,1,,0.00,10.00,-10.00,0.00,-10.00\r
+                venue-la,2026-11-11,2026-11-11,America/Los_Angeles,USD,TOTAL,0,1,0,0.00,10.00,-10.00,0.00,-10.00\r
+                """);
     }
 
     @Test
@@ -142,23 +200,23 @@ class FactsAndReportIT {
 
         assertThat(report("venueId=venue-s&date=2026-11-24", TOKEN, null).body()).isEqualTo(
                 "{\"venueId\":\"venue-s\",\"date\":\"2026-11-24\",\"timeZone\":\"UTC\",\"paymentCount\":3,"
-                        + "\"orderCount\":2,\"currencies\":[{\"currency\":\"USD\",\"paymentCount\":3,\"orderCount\":2,"
-                        + "\"grossSales\":\"35.00\",\"tips\":\"4.00\",\"totalCollected\":\"39.00\","
-                        + "\"byMethod\":[{\"method\":\"card\",\"paymentCount\":2,\"grossSales\":\"25.00\","
-                        + "\"tips\":\"4.00\",\"totalCollected\":\"29.00\"},{\"method\":\"cash\",\"paymentCount\":1,"
-                        + "\"grossSales\":\"10.00\",\"tips\":\"0.00\",\"totalCollected\":\"10.00\"}]}]}");
+                        + "\"refundCount\":0,\"orderCount\":2,\"currencies\":[{\"currency\":\"USD\",\"paymentCount\":3,\"refundCount\":0,\"orderCount\":2,"
+                        + "\"grossSales\":\"35.00\",\"refunds\":\"0.00\",\"netSales\":\"35.00\",\"tips\":\"4.00\",\"totalCollected\":\"39.00\","
+                        + "\"byMethod\":[{\"method\":\"card\",\"paymentCount\":2,\"refundCount\":0,\"grossSales\":\"25.00\",\"refunds\":\"0.00\",\"netSales\":\"25.00\","
+                        + "\"tips\":\"4.00\",\"totalCollected\":\"29.00\"},{\"method\":\"cash\",\"paymentCount\":1,\"refundCount\":0,"
+                        + "\"grossSales\":\"10.00\",\"refunds\":\"0.00\",\"netSales\":\"10.00\",\"tips\":\"0.00\",\"totalCollected\":\"10.00\"}]}]}");
         HttpResponse<String> csv = report("venueId=venue-s&date=2026-11-24", TOKEN, "text/csv");
         assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/csv"));
         assertThat(csv.body()).isEqualTo("""
-                venueId,from,to,timeZone,currency,method,paymentCount,orderCount,grossSales,tips,totalCollected\r
-                venue-s,2026-11-24,2026-11-24,UTC,USD,card,2,,25.00,4.00,29.00\r
-                venue-s,2026-11-24,2026-11-24,UTC,USD,cash,1,,10.00,0.00,10.00\r
-                venue-s,2026-11-24,2026-11-24,UTC,USD,TOTAL,3,2,35.00,4.00,39.00\r
+                venueId,from,to,timeZone,currency,method,paymentCount,refundCount,orderCount,grossSales,refunds,netSales,tips,totalCollected\r
+                venue-s,2026-11-24,2026-11-24,UTC,USD,card,2,0,,25.00,0.00,25.00,4.00,29.00\r
+                venue-s,2026-11-24,2026-11-24,UTC,USD,cash,1,0,,10.00,0.00,10.00,0.00,10.00\r
+                venue-s,2026-11-24,2026-11-24,UTC,USD,TOTAL,3,0,2,35.00,0.00,35.00,4.00,39.00\r
                 """);
         assertThat(report("venueId=venue-s&from=2026-11-01&to=2026-11-30", TOKEN, null).body()).startsWith(
                 "{\"venueId\":\"venue-s\",\"from\":\"2026-11-01\",\"to\":\"2026-11-30\",\"timeZone\":\"UTC\","
-                        + "\"paymentCount\":4,\"orderCount\":3,\"currencies\":[{\"currency\":\"USD\",\"paymentCount\":4,"
-                        + "\"orderCount\":3,\"grossSales\":\"39.50\",\"tips\":\"4.00\",\"totalCollected\":\"43.50\"");
+                        + "\"paymentCount\":4,\"refundCount\":0,\"orderCount\":3,\"currencies\":[{\"currency\":\"USD\",\"paymentCount\":4,"
+                        + "\"refundCount\":0,\"orderCount\":3,\"grossSales\":\"39.50\",\"refunds\":\"0.00\",\"netSales\":\"39.50\",\"tips\":\"4.00\",\"totalCollected\":\"43.50\"");
     }
 
     /** Issue 10: a mixed-currency day is never summed; each currency has its own named block. */
@@ -179,19 +237,19 @@ class FactsAndReportIT {
 
         assertThat(report("venueId=venue-m&date=2026-11-24", TOKEN, null).body()).isEqualTo(
                 "{\"venueId\":\"venue-m\",\"date\":\"2026-11-24\",\"timeZone\":\"UTC\",\"paymentCount\":2,"
-                        + "\"orderCount\":2,\"currencies\":["
-                        + "{\"currency\":\"JPY\",\"paymentCount\":1,\"orderCount\":1,\"grossSales\":\"1000\",\"tips\":\"0\","
-                        + "\"totalCollected\":\"1000\",\"byMethod\":[{\"method\":\"cash\",\"paymentCount\":1,"
-                        + "\"grossSales\":\"1000\",\"tips\":\"0\",\"totalCollected\":\"1000\"}]},"
-                        + "{\"currency\":\"USD\",\"paymentCount\":1,\"orderCount\":1,\"grossSales\":\"10.00\",\"tips\":\"1.00\","
-                        + "\"totalCollected\":\"11.00\",\"byMethod\":[{\"method\":\"card\",\"paymentCount\":1,"
-                        + "\"grossSales\":\"10.00\",\"tips\":\"1.00\",\"totalCollected\":\"11.00\"}]}]}");
+                        + "\"refundCount\":0,\"orderCount\":2,\"currencies\":["
+                        + "{\"currency\":\"JPY\",\"paymentCount\":1,\"refundCount\":0,\"orderCount\":1,\"grossSales\":\"1000\",\"refunds\":\"0\",\"netSales\":\"1000\",\"tips\":\"0\","
+                        + "\"totalCollected\":\"1000\",\"byMethod\":[{\"method\":\"cash\",\"paymentCount\":1,\"refundCount\":0,"
+                        + "\"grossSales\":\"1000\",\"refunds\":\"0\",\"netSales\":\"1000\",\"tips\":\"0\",\"totalCollected\":\"1000\"}]},"
+                        + "{\"currency\":\"USD\",\"paymentCount\":1,\"refundCount\":0,\"orderCount\":1,\"grossSales\":\"10.00\",\"refunds\":\"0.00\",\"netSales\":\"10.00\",\"tips\":\"1.00\","
+                        + "\"totalCollected\":\"11.00\",\"byMethod\":[{\"method\":\"card\",\"paymentCount\":1,\"refundCount\":0,"
+                        + "\"grossSales\":\"10.00\",\"refunds\":\"0.00\",\"netSales\":\"10.00\",\"tips\":\"1.00\",\"totalCollected\":\"11.00\"}]}]}");
         assertThat(report("venueId=venue-m&date=2026-11-24", TOKEN, "text/csv").body()).isEqualTo("""
-                venueId,from,to,timeZone,currency,method,paymentCount,orderCount,grossSales,tips,totalCollected\r
-                venue-m,2026-11-24,2026-11-24,UTC,JPY,cash,1,,1000,0,1000\r
-                venue-m,2026-11-24,2026-11-24,UTC,JPY,TOTAL,1,1,1000,0,1000\r
-                venue-m,2026-11-24,2026-11-24,UTC,USD,card,1,,10.00,1.00,11.00\r
-                venue-m,2026-11-24,2026-11-24,UTC,USD,TOTAL,1,1,10.00,1.00,11.00\r
+                venueId,from,to,timeZone,currency,method,paymentCount,refundCount,orderCount,grossSales,refunds,netSales,tips,totalCollected\r
+                venue-m,2026-11-24,2026-11-24,UTC,JPY,cash,1,0,,1000,0,1000,0,1000\r
+                venue-m,2026-11-24,2026-11-24,UTC,JPY,TOTAL,1,0,1,1000,0,1000,0,1000\r
+                venue-m,2026-11-24,2026-11-24,UTC,USD,card,1,0,,10.00,0.00,10.00,1.00,11.00\r
+                venue-m,2026-11-24,2026-11-24,UTC,USD,TOTAL,1,0,1,10.00,0.00,10.00,1.00,11.00\r
                 """);
     }
 

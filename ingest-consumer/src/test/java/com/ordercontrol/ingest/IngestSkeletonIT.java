@@ -79,9 +79,9 @@ class IngestSkeletonIT {
                 Map.of("Authorization", "Bearer " + DEV_TOKEN));
         assertThat(report.statusCode()).isEqualTo(200);
         assertThat(report.body()).isEqualTo("{\"venueId\":\"venue-1\",\"date\":\"2026-02-19\",\"timeZone\":\"UTC\","
-                + "\"paymentCount\":1,\"orderCount\":1,\"currencies\":[{\"currency\":\"USD\",\"paymentCount\":1,"
-                + "\"orderCount\":1,\"grossSales\":\"12.99\",\"tips\":\"2.00\",\"totalCollected\":\"14.99\","
-                + "\"byMethod\":[{\"method\":\"card\",\"paymentCount\":1,\"grossSales\":\"12.99\",\"tips\":\"2.00\","
+                + "\"paymentCount\":1,\"refundCount\":0,\"orderCount\":1,\"currencies\":[{\"currency\":\"USD\",\"paymentCount\":1,"
+                + "\"refundCount\":0,\"orderCount\":1,\"grossSales\":\"12.99\",\"refunds\":\"0.00\",\"netSales\":\"12.99\",\"tips\":\"2.00\",\"totalCollected\":\"14.99\","
+                + "\"byMethod\":[{\"method\":\"card\",\"paymentCount\":1,\"refundCount\":0,\"grossSales\":\"12.99\",\"refunds\":\"0.00\",\"netSales\":\"12.99\",\"tips\":\"2.00\","
                 + "\"totalCollected\":\"14.99\"}]}]}");
     }
 

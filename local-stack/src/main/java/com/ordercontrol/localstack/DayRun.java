@@ -14,8 +14,9 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Plays a day of orders through the POS API, waits until every payment is a fact in the cloud (or a
- * time limit passes), then reads both sides' daily totals.
+ * Plays a day of orders through the POS API, with refunds mixed in (partial and full, right after their
+ * order is paid), waits until every payment and refund is a fact in the cloud (or a time limit passes),
+ * then reads both sides' daily totals.
  */
 public final class DayRun {
 
@@ -24,15 +25,16 @@ public final class DayRun {
      *
      * @param orders       orders paid through the POS API
      * @param payments     payments those orders carried
+     * @param refunds      refunds taken through the POS API
      * @param posTotals    the POS's own report, per business day
      * @param cloudTotals  finance's report from the cloud, per business day
      * @param latencyP50   commit-to-fact latency, median
      * @param latencyP99   commit-to-fact latency, 99th percentile
-     * @param missing      payments that were not facts when the wait ended
-     * @param playTime     how long paying the orders took
-     * @param settleTime   from the first pay call until the last payment was a fact
+     * @param missing      payments and refunds that were not facts when the wait ended
+     * @param playTime     how long paying (and refunding) the orders took
+     * @param settleTime   from the first pay call until the last payment or refund was a fact
      */
-    public record Result(int orders, int payments, Map<LocalDate, JsonNode> posTotals,
+    public record Result(int orders, int payments, int refunds, Map<LocalDate, JsonNode> posTotals,
                          Map<LocalDate, JsonNode> cloudTotals, Duration latencyP50, Duration latencyP99,
                          int missing, Duration playTime, Duration settleTime) {
 
@@ -52,6 +54,7 @@ public final class DayRun {
         List<SampleOrder> day = new SampleDay(seed).orders(orderCount);
         TreeSet<LocalDate> dates = new TreeSet<>();
         int payments = 0;
+        int refunds = 0;
         long start = System.nanoTime();
         Duration playTime;
         Duration settleTime;
@@ -64,6 +67,12 @@ public final class DayRun {
                 dates.add(LocalDate.now(ZoneOffset.UTC));
                 PaidOrder done = pos.pay(pos.createOrder(order.total()), order.tenders());
                 probe.committed(done.paymentIds());
+                for (SampleDay.SampleRefund refund : order.refunds()) {
+                    String refundId = pos.refund(done.orderId(), done.paymentIds().get(refund.tender()),
+                            refund.amount(), refund.amount() == null ? "returned in full" : "partly returned");
+                    probe.committed(List.of(refundId));
+                    refunds++;
+                }
                 dates.add(LocalDate.now(ZoneOffset.UTC));
                 payments += done.paymentIds().size();
                 paid.add(done);
@@ -85,7 +94,7 @@ public final class DayRun {
             posTotals.put(date, pos.dailyTotals(date));
             cloudTotals.put(date, cloud.dailyTotals(settings.venueId(), date));
         }
-        return new Result(orderCount, payments, posTotals, cloudTotals, p50, p99, missing, playTime, settleTime);
+        return new Result(orderCount, payments, refunds, posTotals, cloudTotals, p50, p99, missing, playTime, settleTime);
     }
 
     private static java.sql.Connection connect(LocalPipeline pipeline) {

@@ -14,14 +14,17 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * Measures commit-to-fact latency: from the moment the POS answered a pay call (its transaction has
- * committed) to the moment the payment is a row in the cloud's {@code payment_facts}. A background
- * thread asks the cloud database every 2 ms which of the pending payments have arrived.
+ * Measures commit-to-fact latency: from the moment the POS answered a pay or refund call (its
+ * transaction has committed) to the moment the payment is a row in the cloud's {@code payment_facts}
+ * (the refund in {@code refund_facts}). A background thread asks the cloud database every 2 ms which of
+ * the pending ids have arrived (payment and refund ids are UUIDs, so one set holds both).
  */
 public final class LatencyProbe implements AutoCloseable {
 
     private static final String SQL_ARRIVED = """
-            select payment_id::text from payment_facts where venue_id = ? and payment_id::text = any (?)
+            select payment_id from payment_facts where venue_id = ? and payment_id = any (?)
+            union all
+            select refund_id from refund_facts where venue_id = ? and refund_id = any (?)
             """;
 
     private final Supplier<Connection> cloud;
@@ -39,10 +42,10 @@ public final class LatencyProbe implements AutoCloseable {
         this.thread.start();
     }
 
-    /** Call right after the POS confirmed the payment. */
-    public void committed(List<String> paymentIds) {
+    /** Call right after the POS confirmed the payments (or refunds) with these ids. */
+    public void committed(List<String> ids) {
         long now = System.nanoTime();
-        paymentIds.forEach(id -> pending.put(id, now));
+        ids.forEach(id -> pending.put(id, now));
     }
 
     public int pendingCount() {
@@ -96,6 +99,8 @@ public final class LatencyProbe implements AutoCloseable {
             Array array = connection.createArrayOf("text", ids);
             statement.setString(1, venueId);
             statement.setArray(2, array);
+            statement.setString(3, venueId);
+            statement.setArray(4, array);
             long now = System.nanoTime();
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {

@@ -47,7 +47,7 @@ public final class LocalStack {
     /** The command line (picocli). */
     @Command(name = "bin/local-stack", mixinStandardHelpOptions = true, version = "local-stack",
             description = {"Runs the whole pipeline on this machine (PostgreSQL x2, Kafka, ingest, POS, relay, each "
-                    + "service from its runnable jar), plays a day of orders and prints the cloud's daily totals "
+                    + "service from its runnable jar), plays a day of orders (with refunds) and prints the cloud's daily totals "
                     + "next to the POS's own."})
     static final class Cli {
         @Option(names = "--orders", paramLabel = "N", defaultValue = "100",
@@ -109,8 +109,8 @@ public final class LocalStack {
     }
 
     private static void print(DayRun.Result r) {
-        say(String.format("paid %d orders (%d payments) in %.1f s; all facts in the cloud after %.1f s; missing: %d",
-                r.orders(), r.payments(), r.playTime().toMillis() / 1e3, r.settleTime().toMillis() / 1e3,
+        say(String.format("paid %d orders (%d payments, %d refunds) in %.1f s; all facts in the cloud after %.1f s;"
+                + " missing: %d", r.orders(), r.payments(), r.refunds(), r.playTime().toMillis() / 1e3, r.settleTime().toMillis() / 1e3,
                 r.missing()));
         say(String.format("commit-to-fact latency: p50 %d ms, p99 %d ms", r.latencyP50().toMillis(),
                 r.latencyP99().toMillis()));
@@ -121,19 +121,20 @@ public final class LocalStack {
             say(String.format("daily totals for %s, business day %s (%s)", pos.path("venueId").asText(),
                     day.getKey(), pos.path("timeZone").asText()));
             say(String.format("  %-24s %14s %14s", "", "POS", "cloud"));
-            for (String field : new String[] {"orderCount", "paymentCount"}) {
+            for (String field : new String[] {"orderCount", "paymentCount", "refundCount"}) {
                 row(field, pos.path(field), cloud.path(field));
             }
             // Money per currency, never summed across currencies.
             for (JsonNode block : pos.path("currencies")) {
                 String currency = block.path("currency").asText();
                 JsonNode c = find(cloud.path("currencies"), "currency", currency);
-                for (String field : new String[] {"grossSales", "tips", "totalCollected"}) {
+                for (String field : new String[] {"grossSales", "refunds", "netSales", "tips", "totalCollected"}) {
                     row(currency + " " + field, block.path(field), c.path(field));
                 }
                 for (JsonNode m : block.path("byMethod")) {
                     JsonNode cm = find(c.path("byMethod"), "method", m.path("method").asText());
                     row(currency + " " + m.path("method").asText() + " gross", m.path("grossSales"), cm.path("grossSales"));
+                    row(currency + " " + m.path("method").asText() + " refunds", m.path("refunds"), cm.path("refunds"));
                     row(currency + " " + m.path("method").asText() + " tips", m.path("tips"), cm.path("tips"));
                 }
             }

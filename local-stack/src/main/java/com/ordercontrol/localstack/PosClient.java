@@ -53,6 +53,17 @@ public final class PosClient {
         return new PaidOrder(orderId, paid.path("eventId").asText(), ids);
     }
 
+    /**
+     * Refunds part ({@code amount}) or, with a null amount, the rest of a payment; returns the refund id.
+     */
+    public String refund(String orderId, String paymentId, BigDecimal amount, String reason) {
+        ObjectNode body = ContractJson.mapper().createObjectNode().put("reason", reason);
+        if (amount != null) {
+            body.put("amount", amount.toPlainString());
+        }
+        return post("/api/orders/" + orderId + "/payments/" + paymentId + "/refunds", body, 201).get("refundId").asText();
+    }
+
     /** The POS's own daily totals for its venue. */
     public JsonNode dailyTotals(LocalDate date) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/reports/daily-totals?date=" + date)).GET()

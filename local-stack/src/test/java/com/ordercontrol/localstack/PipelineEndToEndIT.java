@@ -86,19 +86,29 @@ class PipelineEndToEndIT {
         List<SampleOrder> day = new SampleDay(seed).orders(50);
         BigDecimal gross = BigDecimal.ZERO;
         BigDecimal tips = BigDecimal.ZERO;
+        BigDecimal refunded = BigDecimal.ZERO;
         int payments = 0;
+        int refunds = 0;
         for (SampleOrder order : day) {
             for (Tender t : order.tenders()) {
                 gross = gross.add(t.amount());
                 tips = tips.add(t.tip());
                 payments++;
             }
+            for (BigDecimal amount : order.refundAmounts()) {
+                refunded = refunded.add(amount);
+                refunds++;
+            }
         }
+        // Issue 12: refunds, partial and full, are mixed into the traffic.
+        assertThat(day).anySatisfy(o -> assertThat(o.refunds()).anySatisfy(r -> assertThat(r.amount()).isNull()));
+        assertThat(day).anySatisfy(o -> assertThat(o.refunds()).anySatisfy(r -> assertThat(r.amount()).isNotNull()));
         int factsBefore = countFacts();
 
         DayRun.Result result = DayRun.play(pipeline, 50, seed, Duration.ofMinutes(3));
 
         assertThat(result.missing()).isZero();
+        assertThat(result.refunds()).isEqualTo(refunds);
         assertThat(result.totalsMatch()).as("cloud totals equal POS totals: %s vs %s",
                 result.cloudTotals(), result.posTotals()).isTrue();
         assertThat(countFacts() - factsBefore).isEqualTo(payments);
@@ -112,7 +122,11 @@ class PipelineEndToEndIT {
             assertThat(cloud.get("currency").asText()).isEqualTo("USD");
             assertThat(new BigDecimal(cloud.get("grossSales").asText())).isEqualByComparingTo(gross);
             assertThat(new BigDecimal(cloud.get("tips").asText())).isEqualByComparingTo(tips);
-            assertThat(new BigDecimal(cloud.get("totalCollected").asText())).isEqualByComparingTo(gross.add(tips));
+            assertThat(report.get("refundCount").asInt()).isEqualTo(refunds);
+            assertThat(new BigDecimal(cloud.get("refunds").asText())).isEqualByComparingTo(refunded);
+            assertThat(new BigDecimal(cloud.get("netSales").asText())).isEqualByComparingTo(gross.subtract(refunded));
+            assertThat(new BigDecimal(cloud.get("totalCollected").asText()))
+                    .isEqualByComparingTo(gross.subtract(refunded).add(tips));
             assertThat(cloud.get("grossSales").asText()).isEqualTo(gross.setScale(2).toPlainString());
         }
     }

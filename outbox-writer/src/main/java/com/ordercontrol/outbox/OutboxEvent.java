@@ -3,6 +3,7 @@ package com.ordercontrol.outbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.ordercontrol.contract.EventEnvelope;
 import com.ordercontrol.contract.OrderPaid;
+import com.ordercontrol.contract.OrderRefunded;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
@@ -12,7 +13,7 @@ import java.util.regex.Pattern;
  * One row of the {@code outbox_event} table: an event the relay will deliver to the cloud after the
  * transaction that wrote it commits.
  *
- * <p>Build one with {@link #orderPaid} for a paid order, or {@link #of} for any other event type. The
+ * <p>Build one with {@link #orderPaid} for a paid order, {@link #orderRefunded} for a refund, or {@link #of} for any other event type. The
  * constructor checks what the relay and the cloud rely on, so a bad event fails in the pay flow (and
  * rolls the payment back) instead of being refused by the cloud later.
  *
@@ -56,6 +57,14 @@ public record OutboxEvent(UUID eventId, String eventType, String venueId, String
      */
     public static OutboxEvent orderPaid(String venueId, OrderPaid orderPaid, Instant occurredAt) {
         return of(EventEnvelope.ORDER_PAID, venueId, orderPaid.orderId(), occurredAt, orderPaid.toJson());
+    }
+
+    /**
+     * The {@code order_refunded} event of a refund: a new random event id, the order id as aggregate id
+     * and {@link OrderRefunded#toJson()} as payload.
+     */
+    public static OutboxEvent orderRefunded(String venueId, OrderRefunded refund, Instant occurredAt) {
+        return of(EventEnvelope.ORDER_REFUNDED, venueId, refund.orderId(), occurredAt, refund.toJson());
     }
 
     private static void requireId(String value, String name) {

@@ -1,6 +1,7 @@
 package com.ordercontrol.ingest.facts;
 
 import com.ordercontrol.contract.OrderPaid;
+import com.ordercontrol.contract.OrderRefunded;
 import com.ordercontrol.contract.PaymentLine;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -32,6 +33,26 @@ final class FactPlan {
         }
     }
 
+    /** A refund fact's identity. */
+    record RefundKey(String venueId, String refundId) {
+    }
+
+    /** The content of a stored refund fact that a repeat must match. */
+    record StoredRefund(String eventId, String orderId, String paymentId, String currency, String method,
+            BigDecimal amount, Instant refundedAt) {
+
+        static StoredRefund of(String eventId, OrderRefunded refund) {
+            return new StoredRefund(eventId, refund.orderId(), refund.paymentId(), refund.currency(), refund.method(),
+                    refund.amount(), refund.refundedAt());
+        }
+
+        boolean sameAs(OrderRefunded refund) {
+            return orderId.equals(refund.orderId()) && paymentId.equals(refund.paymentId())
+                    && currency.equals(refund.currency()) && method.equals(refund.method())
+                    && amount.compareTo(refund.amount()) == 0 && refundedAt.equals(refund.refundedAt());
+        }
+    }
+
     record DeadLetter(ParsedRecord parsed, String reason) {
     }
 
@@ -40,18 +61,23 @@ final class FactPlan {
 
     private final Map<String, String> eventHashes;
     private final Map<FactKey, StoredFact> facts;
+    private final Map<RefundKey, StoredRefund> refunds;
     final List<ParsedRecord> newEvents = new ArrayList<>();
     final List<NewFact> newFacts = new ArrayList<>();
+    final List<ParsedRecord> newRefunds = new ArrayList<>();
     final List<DeadLetter> deadLetters = new ArrayList<>();
     private long duplicates;
 
     /**
      * @param storedEventHashes body hash of every already stored event among the batch's event ids
      * @param storedFacts       every already stored fact among the batch's payment keys
+     * @param storedRefunds     every already stored refund fact among the batch's refund keys
      */
-    FactPlan(Map<String, String> storedEventHashes, Map<FactKey, StoredFact> storedFacts) {
+    FactPlan(Map<String, String> storedEventHashes, Map<FactKey, StoredFact> storedFacts,
+            Map<RefundKey, StoredRefund> storedRefunds) {
         this.eventHashes = new HashMap<>(storedEventHashes);
         this.facts = new HashMap<>(storedFacts);
+        this.refunds = new HashMap<>(storedRefunds);
     }
 
     void decide(ParsedRecord parsed) {
@@ -69,6 +95,10 @@ final class FactPlan {
                 deadLetters.add(new DeadLetter(parsed,
                         "conflict: eventId " + eventId + " was already stored with different content"));
             }
+            return;
+        }
+        if (parsed.refund() != null) {
+            decideRefund(parsed);
             return;
         }
         OrderPaid paid = parsed.paid();
@@ -96,7 +126,30 @@ final class FactPlan {
         }
     }
 
+    /** A refund is one fact; the same refundId with other content is a conflict, the first fact stays. */
+    private void decideRefund(ParsedRecord parsed) {
+        String eventId = parsed.envelope().eventId();
+        String venueId = parsed.envelope().venueId();
+        OrderRefunded refund = parsed.refund();
+        RefundKey key = new RefundKey(venueId, refund.refundId());
+        StoredRefund existing = refunds.get(key);
+        if (existing != null && !existing.sameAs(refund)) {
+            deadLetters.add(new DeadLetter(parsed, "conflict: refundId " + refund.refundId() + " of venue " + venueId
+                    + " was already recorded by event " + existing.eventId() + " with different content"));
+            return;
+        }
+        eventHashes.put(eventId, parsed.bodySha256());
+        newEvents.add(parsed);
+        if (existing == null) {
+            refunds.put(key, StoredRefund.of(eventId, refund));
+            newRefunds.add(parsed);
+        } else {
+            duplicates++; // the refund was already recorded identically under another event id
+        }
+    }
+
     WriteSummary summary(int recordsRead) {
-        return new WriteSummary(recordsRead, newEvents.size(), newFacts.size(), duplicates, deadLetters.size());
+        return new WriteSummary(recordsRead, newEvents.size(), newFacts.size() + newRefunds.size(), duplicates,
+                deadLetters.size());
     }
 }

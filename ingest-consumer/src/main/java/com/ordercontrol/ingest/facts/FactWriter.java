@@ -17,11 +17,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Turns topic records into facts, one database transaction per batch. Owns the DML of {@code events},
- * {@code payment_facts} and {@code dead_letter_events}.
+ * {@code payment_facts}, {@code refund_facts} and {@code dead_letter_events}.
  *
  * <p>Per batch: parse every record; read in two queries what is already stored for the batch's event
- * ids and payment keys; decide per record in order ({@link FactPlan}: new, duplicate, or dead letter
- * with its reason; the first fact of a paymentId stays); then write with batched inserts. Each venue's
+ * ids, payment keys and refund keys; decide per record in order ({@link FactPlan}: new, duplicate, or dead letter
+ * with its reason; the first fact of a paymentId or refundId stays); then write with batched inserts. Each venue's
  * records come from one partition, consumed by one consumer at a time, so nothing else writes those
  * keys between the read and the insert; the {@code ON CONFLICT DO NOTHING} clauses still make any
  * overlap (a replay into the live tables) harmless. A database error propagates and nothing of the batch
@@ -39,6 +39,11 @@ public class FactWriter implements PoisonIsolator.Target {
             select f.venue_id, f.payment_id, f.event_id, f.order_id, f.currency, f.method, f.amount, f.tip, f.paid_at
             from payment_facts f join unnest(?::text[], ?::text[]) as k(venue_id, payment_id)
               on f.venue_id = k.venue_id and f.payment_id = k.payment_id""";
+    private static final String SELECT_REFUNDS = """
+            select f.venue_id, f.refund_id, f.event_id, f.order_id, f.payment_id, f.currency, f.method, f.amount,
+                   f.refunded_at
+            from refund_facts f join unnest(?::text[], ?::text[]) as k(venue_id, refund_id)
+              on f.venue_id = k.venue_id and f.refund_id = k.refund_id""";
     private static final String INSERT_EVENT = """
             insert into events (event_id, event_type, venue_id, occurred_at, body_sha256, raw_body,
                                 kafka_topic, kafka_partition, kafka_offset)
@@ -47,6 +52,10 @@ public class FactWriter implements PoisonIsolator.Target {
             insert into payment_facts (venue_id, payment_id, event_id, order_id, order_number, currency,
                                        method, amount, tip, paid_at)
             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (venue_id, payment_id) do nothing""";
+    private static final String INSERT_REFUND = """
+            insert into refund_facts (venue_id, refund_id, event_id, order_id, order_number, payment_id, currency,
+                                      method, amount, reason, refunded_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (venue_id, refund_id) do nothing""";
     private static final String INSERT_DEAD_LETTER = """
             insert into dead_letter_events (event_id, venue_id, reason, raw_body, kafka_topic, kafka_partition, kafka_offset)
             values (?, ?, ?, ?, ?, ?, ?) on conflict (kafka_topic, kafka_partition, kafka_offset) do nothing""";
@@ -88,7 +97,7 @@ public class FactWriter implements PoisonIsolator.Target {
     public WriteSummary write(List<StreamRecord> records) {
         List<ParsedRecord> parsed = records.stream().map(ParsedRecord::parse).toList();
         return transaction.execute(status -> {
-            FactPlan plan = new FactPlan(storedEventHashes(parsed), storedFacts(parsed));
+            FactPlan plan = new FactPlan(storedEventHashes(parsed), storedFacts(parsed), storedRefunds(parsed));
             parsed.forEach(plan::decide);
             insert(plan);
             return plan.summary(records.size());
@@ -114,7 +123,7 @@ public class FactWriter implements PoisonIsolator.Target {
     private Map<FactPlan.FactKey, FactPlan.StoredFact> storedFacts(List<ParsedRecord> parsed) {
         List<String> venues = new ArrayList<>();
         List<String> payments = new ArrayList<>();
-        parsed.stream().filter(ParsedRecord::usable).forEach(p -> p.paid().payments().forEach(line -> {
+        parsed.stream().filter(p -> p.usable() && p.paid() != null).forEach(p -> p.paid().payments().forEach(line -> {
             venues.add(p.envelope().venueId());
             payments.add(line.paymentId());
         }));
@@ -133,6 +142,30 @@ public class FactWriter implements PoisonIsolator.Target {
             });
         }
         return facts;
+    }
+
+    private Map<FactPlan.RefundKey, FactPlan.StoredRefund> storedRefunds(List<ParsedRecord> parsed) {
+        List<String> venues = new ArrayList<>();
+        List<String> refundIds = new ArrayList<>();
+        parsed.stream().filter(p -> p.usable() && p.refund() != null).forEach(p -> {
+            venues.add(p.envelope().venueId());
+            refundIds.add(p.refund().refundId());
+        });
+        Map<FactPlan.RefundKey, FactPlan.StoredRefund> refunds = new HashMap<>();
+        if (!venues.isEmpty()) {
+            jdbc.query(con -> {
+                var ps = con.prepareStatement(SELECT_REFUNDS);
+                ps.setArray(1, con.createArrayOf("text", venues.toArray()));
+                ps.setArray(2, con.createArrayOf("text", refundIds.toArray()));
+                return ps;
+            }, rs -> {
+                refunds.put(new FactPlan.RefundKey(rs.getString("venue_id"), rs.getString("refund_id")),
+                        new FactPlan.StoredRefund(rs.getString("event_id"), rs.getString("order_id"),
+                                rs.getString("payment_id"), rs.getString("currency").trim(), rs.getString("method"),
+                                rs.getBigDecimal("amount"), rs.getTimestamp("refunded_at").toInstant()));
+            });
+        }
+        return refunds;
     }
 
     private void insert(FactPlan plan) {
@@ -159,7 +192,14 @@ public class FactWriter implements PoisonIsolator.Target {
                     f.parsed().envelope().eventId(), paid.orderId(), paid.orderNumber(), paid.currency(),
                     f.line().method(), f.line().amount(), f.line().tip(), Timestamp.from(f.line().paidAt())});
         }
-        // Events before facts: payment_facts.event_id references events.
+        List<Object[]> refunds = new ArrayList<>();
+        for (ParsedRecord p : plan.newRefunds) {
+            var refund = p.refund();
+            refunds.add(new Object[] {p.envelope().venueId(), refund.refundId(), p.envelope().eventId(),
+                    refund.orderId(), refund.orderNumber(), refund.paymentId(), refund.currency(), refund.method(),
+                    refund.amount(), refund.reason(), Timestamp.from(refund.refundedAt())});
+        }
+        // Events before facts: payment_facts.event_id and refund_facts.event_id reference events.
         if (!deadLetters.isEmpty()) {
             jdbc.batchUpdate(INSERT_DEAD_LETTER, deadLetters);
         }
@@ -168,6 +208,9 @@ public class FactWriter implements PoisonIsolator.Target {
         }
         if (!facts.isEmpty()) {
             jdbc.batchUpdate(INSERT_FACT, facts);
+        }
+        if (!refunds.isEmpty()) {
+            jdbc.batchUpdate(INSERT_REFUND, refunds);
         }
     }
 }

@@ -6,6 +6,7 @@ import com.ordercontrol.contract.EventSchemas;
 import com.ordercontrol.contract.InvalidPayloadException;
 import com.ordercontrol.contract.MalformedEnvelopeException;
 import com.ordercontrol.contract.OrderPaid;
+import com.ordercontrol.contract.OrderRefunded;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
@@ -13,19 +14,21 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * A topic record after reading: either an {@code order_paid} that may become facts, or the reason it
- * cannot (then {@link #envelope} is set when at least the envelope was readable). An event of a type
- * with a JSON Schema ({@link EventSchemas}) is checked against it first: a failure's reason is the
- * validator's message; the Java parser then checks what a schema cannot (amounts summing to the total).
+ * A topic record after reading: an {@code order_paid} ({@link #paid}) or an {@code order_refunded}
+ * ({@link #refund}) that may become facts, or the reason it cannot (then {@link #envelope} is set when at
+ * least the envelope was readable). An event of a type with a JSON Schema ({@link EventSchemas}) is
+ * checked against it first: a failure's reason is the validator's message; the Java parser then checks
+ * what a schema cannot (amounts summing to the total).
  */
-record ParsedRecord(StreamRecord record, EventEnvelope envelope, OrderPaid paid, String bodySha256, String rejection) {
+record ParsedRecord(StreamRecord record, EventEnvelope envelope, OrderPaid paid, OrderRefunded refund,
+        String bodySha256, String rejection) {
 
     /** Reads a record; never throws: whatever goes wrong reading it is its rejection. */
     static ParsedRecord parse(StreamRecord record) {
         try {
             return read(record);
         } catch (RuntimeException | StackOverflowError e) {
-            return new ParsedRecord(record, null, null, null,
+            return new ParsedRecord(record, null, null, null, null,
                     "unreadable: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         }
     }
@@ -35,21 +38,26 @@ record ParsedRecord(StreamRecord record, EventEnvelope envelope, OrderPaid paid,
         try {
             envelope = EventEnvelope.parse(record.value());
         } catch (MalformedEnvelopeException e) {
-            return new ParsedRecord(record, null, null, null, "unreadable envelope: " + e.getMessage());
+            return new ParsedRecord(record, null, null, null, null, "unreadable envelope: " + e.getMessage());
         }
-        String violation = schemaViolation(envelope.eventType(), record.value());
+        String type = envelope.eventType();
+        String violation = schemaViolation(type, record.value());
         if (violation != null) {
-            return new ParsedRecord(record, envelope, null, null, "invalid " + envelope.eventType() + ": " + violation);
-        }
-        if (!EventEnvelope.ORDER_PAID.equals(envelope.eventType())) {
-            return new ParsedRecord(record, envelope, null, null, "unsupported eventType " + envelope.eventType());
+            return new ParsedRecord(record, envelope, null, null, null, "invalid " + type + ": " + violation);
         }
         try {
-            OrderPaid paid = OrderPaid.fromEvent(envelope);
-            return new ParsedRecord(record, envelope, paid, sha256(record.value()), null);
+            if (EventEnvelope.ORDER_PAID.equals(type)) {
+                return new ParsedRecord(record, envelope, OrderPaid.fromEvent(envelope), null, sha256(record.value()),
+                        null);
+            }
+            if (EventEnvelope.ORDER_REFUNDED.equals(type)) {
+                return new ParsedRecord(record, envelope, null, OrderRefunded.fromEvent(envelope),
+                        sha256(record.value()), null);
+            }
         } catch (InvalidPayloadException e) {
-            return new ParsedRecord(record, envelope, null, null, "invalid order_paid: " + e.getMessage());
+            return new ParsedRecord(record, envelope, null, null, null, "invalid " + type + ": " + e.getMessage());
         }
+        return new ParsedRecord(record, envelope, null, null, null, "unsupported eventType " + type);
     }
 
     /**

@@ -5,7 +5,7 @@ package com.ordercontrol.ingest.facts;
  *
  * @param eventsRead        records read
  * @param eventsStored      new rows in {@code events}
- * @param factsWritten      new rows in {@code payment_facts}
+ * @param factsWritten      new rows in {@code payment_facts} and {@code refund_facts}
  * @param duplicatesSkipped records whose event (or identical payment) was already stored
  * @param deadLetters       records that went to {@code dead_letter_events}
  */

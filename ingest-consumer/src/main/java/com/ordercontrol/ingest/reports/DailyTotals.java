@@ -8,14 +8,16 @@ import java.util.List;
 /**
  * Finance's totals of one venue over whole business days {@code from..to} (inclusive) in the venue's
  * zone. Money is never summed across currencies: each currency has its own block, named, with amounts
- * exact at that currency's scale. Only the counts are over all currencies.
+ * exact at that currency's scale. Only the counts are over all currencies. A refund counts on the
+ * business day of its {@code refundedAt}, under its payment's currency and method.
  *
  * @param paymentCount payments in the period, all currencies
+ * @param refundCount  refunds in the period, all currencies
  * @param orderCount   distinct orders with a payment in the period, all currencies
- * @param currencies   one block per currency that has payments in the period, sorted by code
+ * @param currencies   one block per currency that has a payment or a refund in the period, sorted by code
  */
 public record DailyTotals(String venueId, LocalDate from, LocalDate to, ZoneId zone, long paymentCount,
-        long orderCount, List<CurrencyTotals> currencies) {
+        long refundCount, long orderCount, List<CurrencyTotals> currencies) {
 
     public DailyTotals {
         currencies = List.copyOf(currencies);
@@ -26,12 +28,15 @@ public record DailyTotals(String venueId, LocalDate from, LocalDate to, ZoneId z
      *
      * @param currency       ISO-4217 code
      * @param grossSales     sum of payment amounts
-     * @param tips           sum of tips
-     * @param totalCollected gross sales plus tips
+     * @param refunds        sum of refund amounts
+     * @param netSales       gross sales minus refunds
+     * @param tips           sum of tips (a refund never returns a tip)
+     * @param totalCollected net sales plus tips
      * @param byMethod       the same per payment method, sorted by method
      */
-    public record CurrencyTotals(String currency, long paymentCount, long orderCount, BigDecimal grossSales,
-            BigDecimal tips, BigDecimal totalCollected, List<MethodTotals> byMethod) {
+    public record CurrencyTotals(String currency, long paymentCount, long refundCount, long orderCount,
+            BigDecimal grossSales, BigDecimal refunds, BigDecimal netSales, BigDecimal tips,
+            BigDecimal totalCollected, List<MethodTotals> byMethod) {
 
         public CurrencyTotals {
             byMethod = List.copyOf(byMethod);
@@ -39,7 +44,7 @@ public record DailyTotals(String venueId, LocalDate from, LocalDate to, ZoneId z
     }
 
     /** Totals of one payment method within one currency. */
-    public record MethodTotals(String method, long paymentCount, BigDecimal grossSales, BigDecimal tips,
-            BigDecimal totalCollected) {
+    public record MethodTotals(String method, long paymentCount, long refundCount, BigDecimal grossSales,
+            BigDecimal refunds, BigDecimal netSales, BigDecimal tips, BigDecimal totalCollected) {
     }
 }

@@ -3,6 +3,7 @@ package com.ordercontrol.ingest.reports;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.ordercontrol.contract.ContractJson;
+import java.math.BigDecimal;
 
 /**
  * The report's two wire forms. JSON is the shape the POS's own report uses (amounts as exact decimal
@@ -13,7 +14,8 @@ import com.ordercontrol.contract.ContractJson;
 final class DailyTotalsFormat {
 
     static final String CSV_HEADER =
-            "venueId,from,to,timeZone,currency,method,paymentCount,orderCount,grossSales,tips,totalCollected";
+            "venueId,from,to,timeZone,currency,method,paymentCount,refundCount,orderCount,grossSales,refunds,netSales,"
+                    + "tips,totalCollected";
 
     private DailyTotalsFormat() {
     }
@@ -29,27 +31,35 @@ final class DailyTotalsFormat {
         }
         node.put("timeZone", t.zone().getId());
         node.put("paymentCount", t.paymentCount());
+        node.put("refundCount", t.refundCount());
         node.put("orderCount", t.orderCount());
         ArrayNode currencies = node.putArray("currencies");
         for (DailyTotals.CurrencyTotals c : t.currencies()) {
             ObjectNode block = currencies.addObject();
             block.put("currency", c.currency());
             block.put("paymentCount", c.paymentCount());
+            block.put("refundCount", c.refundCount());
             block.put("orderCount", c.orderCount());
-            block.put("grossSales", c.grossSales().toPlainString());
-            block.put("tips", c.tips().toPlainString());
-            block.put("totalCollected", c.totalCollected().toPlainString());
+            money(block, c.grossSales(), c.refunds(), c.netSales(), c.tips(), c.totalCollected());
             ArrayNode methods = block.putArray("byMethod");
             for (DailyTotals.MethodTotals m : c.byMethod()) {
                 ObjectNode line = methods.addObject();
                 line.put("method", m.method());
                 line.put("paymentCount", m.paymentCount());
-                line.put("grossSales", m.grossSales().toPlainString());
-                line.put("tips", m.tips().toPlainString());
-                line.put("totalCollected", m.totalCollected().toPlainString());
+                line.put("refundCount", m.refundCount());
+                money(line, m.grossSales(), m.refunds(), m.netSales(), m.tips(), m.totalCollected());
             }
         }
         return ContractJson.write(node);
+    }
+
+    private static void money(ObjectNode node, BigDecimal gross, BigDecimal refunds, BigDecimal net, BigDecimal tips,
+            BigDecimal total) {
+        node.put("grossSales", gross.toPlainString());
+        node.put("refunds", refunds.toPlainString());
+        node.put("netSales", net.toPlainString());
+        node.put("tips", tips.toPlainString());
+        node.put("totalCollected", total.toPlainString());
     }
 
     static String csv(DailyTotals t) {
@@ -58,14 +68,18 @@ final class DailyTotalsFormat {
         for (DailyTotals.CurrencyTotals c : t.currencies()) {
             // Currency codes are [A-Z]{3} and methods [a-z0-9_] (validated in the contract): no quoting needed.
             for (DailyTotals.MethodTotals m : c.byMethod()) {
-                out.append(String.join(",", prefix, c.currency(), m.method(), Long.toString(m.paymentCount()), "",
-                        m.grossSales().toPlainString(), m.tips().toPlainString(), m.totalCollected().toPlainString()))
-                        .append("\r\n");
+                out.append(String.join(",", prefix, c.currency(), m.method(), Long.toString(m.paymentCount()),
+                        Long.toString(m.refundCount()), "", plain(m.grossSales(), m.refunds(), m.netSales(), m.tips(),
+                                m.totalCollected()))).append("\r\n");
             }
             out.append(String.join(",", prefix, c.currency(), "TOTAL", Long.toString(c.paymentCount()),
-                    Long.toString(c.orderCount()), c.grossSales().toPlainString(), c.tips().toPlainString(),
-                    c.totalCollected().toPlainString())).append("\r\n");
+                    Long.toString(c.refundCount()), Long.toString(c.orderCount()), plain(c.grossSales(), c.refunds(),
+                            c.netSales(), c.tips(), c.totalCollected()))).append("\r\n");
         }
         return out.toString();
+    }
+
+    private static String plain(BigDecimal... amounts) {
+        return String.join(",", java.util.Arrays.stream(amounts).map(BigDecimal::toPlainString).toList());
     }
 }

@@ -24,7 +24,7 @@ class FactPlanTest {
 
     @Test
     void aRepeatAndAConflictInsideOneBatchAreJudgedLikeAcrossBatches() {
-        FactPlan plan = new FactPlan(Map.of(), Map.of());
+        FactPlan plan = new FactPlan(Map.of(), Map.of(), Map.of());
         plan.decide(record(order("e1", "p1", "5.00")));
         plan.decide(record(order("e1", "p1", "5.00")));            // same event again
         plan.decide(record(order("e2", "p1", "6.00")));            // same payment, other content
@@ -43,7 +43,7 @@ class FactPlanTest {
         String stored = order("e1", "p1", "5.00");
         FactPlan plan = new FactPlan(Map.of("e1", ParsedRecord.sha256(Events.bytes(stored))),
                 Map.of(new FactPlan.FactKey("v", "p1"), new FactPlan.StoredFact("e1", "ord-p1", "USD", "card",
-                        new BigDecimal("5.0000"), BigDecimal.ZERO, Instant.parse("2026-11-24T12:00:00Z"))));
+                        new BigDecimal("5.0000"), BigDecimal.ZERO, Instant.parse("2026-11-24T12:00:00Z"))), Map.of());
         plan.decide(record(stored));                               // duplicate
         plan.decide(record(order("e3", "p1", "5.00")));            // identical payment under a new event id
         plan.decide(record(order("e4", "p1", "7.00")));            // conflict with the stored fact
@@ -56,12 +56,35 @@ class FactPlanTest {
 
     @Test
     void unreadableAndInvalidRecordsAreDeadLettersWithTheirReason() {
-        FactPlan plan = new FactPlan(Map.of(), Map.of());
+        FactPlan plan = new FactPlan(Map.of(), Map.of(), Map.of());
         plan.decide(record("not json"));
         plan.decide(record(order("e5", "p5", "1.234")));
         assertThat(plan.deadLetters).extracting(FactPlan.DeadLetter::reason).containsExactly(
                 "unreadable envelope: body is not valid JSON",
                 "invalid order_paid: /payload/total: must be a decimal string >= 0 with at most 12 digits before the point "
                         + "and 2 after (and 1 more)");
+    }
+
+    /** Issue 12: a refund is one fact per (venue, refundId), whichever event carries it; other content conflicts. */
+    @Test
+    void aRefundIsOneFactPerRefundIdAndTheFirstStays() {
+        String at = "2026-11-24T13:00:00Z";
+        FactPlan plan = new FactPlan(Map.of(), Map.of(), Map.of(new FactPlan.RefundKey("v", "r0"),
+                new FactPlan.StoredRefund("e0", "ord-of-p1", "p1", "USD", "card", new BigDecimal("1.0000"),
+                        Instant.parse(at))));
+        plan.decide(record(Events.orderRefunded("e1", "v", "r1", "p1", "card", "\"2.00\"", at)));
+        plan.decide(record(Events.orderRefunded("e1", "v", "r1", "p1", "card", "\"2.00\"", at))); // delivered twice
+        plan.decide(record(Events.orderRefunded("e2", "v", "r1", "p1", "card", "2", at)));      // same refund, new event
+        plan.decide(record(Events.orderRefunded("e3", "v", "r1", "p1", "card", "\"3.00\"", at))); // conflict
+        plan.decide(record(Events.orderRefunded("e4", "v", "r0", "p1", "card", "\"1.00\"", at))); // already stored
+        plan.decide(record(Events.orderRefunded("e5", "v", "r5", "p1", "card", "\"-1.00\"", at))); // invalid
+
+        assertThat(plan.newRefunds).extracting(p -> p.refund().refundId()).containsExactly("r1");
+        assertThat(plan.newFacts).isEmpty();
+        assertThat(plan.deadLetters).extracting(FactPlan.DeadLetter::reason).containsExactly(
+                "conflict: refundId r1 of venue v was already recorded by event e1 with different content",
+                "invalid order_refunded: /payload/amount: must be a decimal string >= 0 with at most 12 digits before the "
+                        + "point and 2 after");
+        assertThat(plan.summary(6)).isEqualTo(new WriteSummary(6, 3, 1, 3, 2));
     }
 }

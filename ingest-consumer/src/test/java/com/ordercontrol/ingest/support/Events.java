@@ -27,6 +27,16 @@ public final class Events {
                 + ",\"payments\":[" + String.join(",", payments) + "]}}";
     }
 
+    /** An {@code order_refunded} envelope (USD); {@code amountJson} is JSON (string or number) text. */
+    public static String orderRefunded(String eventId, String venueId, String refundId, String paymentId,
+            String method, String amountJson, String refundedAt) {
+        return "{\"eventId\":\"" + eventId + "\",\"eventType\":\"order_refunded\",\"venueId\":\"" + venueId
+                + "\",\"occurredAt\":\"" + refundedAt + "\",\"payload\":{\"refundId\":\"" + refundId
+                + "\",\"orderId\":\"ord-of-" + paymentId + "\",\"orderNumber\":7,\"paymentId\":\"" + paymentId
+                + "\",\"method\":\"" + method + "\",\"currency\":\"USD\",\"amount\":" + amountJson
+                + ",\"reason\":\"wrong dish\",\"refundedAt\":\"" + refundedAt + "\"}}";
+    }
+
     /** A valid one-payment card order at noon UTC on 2026-11-24, with fresh ids. */
     public static String simple(String venueId, String amount, String tip) {
         String id = UUID.randomUUID().toString();

@@ -2,6 +2,7 @@ package com.ordercontrol.pos.orders;
 
 import com.ordercontrol.pos.PosProperties;
 import com.ordercontrol.pos.money.Amounts;
+import com.ordercontrol.pos.web.ConflictException;
 import com.ordercontrol.pos.web.InvalidInputException;
 import com.ordercontrol.pos.web.NotFoundException;
 import java.math.BigDecimal;
@@ -19,7 +20,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code POST /api/orders} and {@code GET /api/orders/{orderId}}. */
+/** {@code POST /api/orders}, {@code GET /api/orders/{orderId}} and {@code POST /api/orders/{orderId}/void}. */
 @RestController
 @RequestMapping("/api/orders")
 class OrderController {
@@ -50,6 +51,23 @@ class OrderController {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Order order = orders.insert(UUID.randomUUID(), settings.venueId(), currency.getCurrencyCode(), total, now);
         return OrderView.created(order);
+    }
+
+    /**
+     * Voids an open, unpaid order. No money moved, so nothing goes to the outbox: the cloud never hears
+     * of it. One conditional UPDATE, so a concurrent pay either finds the order void (409) or wins and
+     * the void finds it paid (409).
+     */
+    @PostMapping("/{orderId}/void")
+    OrderView voidOrder(@PathVariable UUID orderId) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        if (!orders.markVoid(orderId, now)) {
+            Order order = orders.find(orderId)
+                    .orElseThrow(() -> new NotFoundException("order " + orderId + " does not exist"));
+            throw new ConflictException("order " + orderId + " is " + order.status()
+                    + "; only an open, unpaid order can be voided (refund a paid order's payments instead)");
+        }
+        return OrderView.created(orders.find(orderId).orElseThrow());
     }
 
     @GetMapping("/{orderId}")

@@ -31,6 +31,11 @@ public class OrderStore {
             where order_id = :orderId and status = 'open'
             """;
 
+    static final String SQL_STATEMENT_MARK_VOID = """
+            update orders set status = 'void', voided_at = :voidedAt
+            where order_id = :orderId and status = 'open'
+            """;
+
     private final JdbcClient jdbc;
 
     OrderStore(JdbcClient jdbc) {
@@ -64,6 +69,14 @@ public class OrderStore {
         return jdbc.sql(SQL_STATEMENT_MARK_PAID)
                 .param("orderId", orderId)
                 .param("paidAt", OffsetDateTime.ofInstant(paidAt, ZoneOffset.UTC))
+                .update() == 1;
+    }
+
+    /** Marks an open order void; false when it was not open (the caller's lock makes that a bug). */
+    public boolean markVoid(UUID orderId, Instant voidedAt) {
+        return jdbc.sql(SQL_STATEMENT_MARK_VOID)
+                .param("orderId", orderId)
+                .param("voidedAt", OffsetDateTime.ofInstant(voidedAt, ZoneOffset.UTC))
                 .update() == 1;
     }
 

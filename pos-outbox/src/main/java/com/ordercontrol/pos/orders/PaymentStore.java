@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -23,6 +24,13 @@ public class PaymentStore {
             order by paid_at, payment_id
             """;
 
+    // FOR UPDATE: concurrent refunds of one payment queue here, so each sees the refunds before it.
+    static final String SQL_QUERY_BY_ID_FOR_UPDATE = """
+            select payment_id, order_id, method, amount, tip, paid_at
+            from payments where payment_id = :paymentId
+            for update
+            """;
+
     private final JdbcClient jdbc;
 
     PaymentStore(JdbcClient jdbc) {
@@ -38,6 +46,11 @@ public class PaymentStore {
                 .param("tip", payment.tip())
                 .param("paidAt", OffsetDateTime.ofInstant(payment.paidAt(), ZoneOffset.UTC))
                 .update();
+    }
+
+    /** Reads the payment and locks its row until the current transaction ends. */
+    public Optional<Payment> lock(UUID paymentId) {
+        return jdbc.sql(SQL_QUERY_BY_ID_FOR_UPDATE).param("paymentId", paymentId).query(PaymentStore::payment).optional();
     }
 
     public List<Payment> findByOrder(UUID orderId) {

@@ -48,6 +48,9 @@ class PayService {
         if (order.isPaid()) {
             throw new ConflictException("order " + orderId + " is already paid; nothing was written");
         }
+        if (order.isVoid()) {
+            throw new ConflictException("order " + orderId + " is void and cannot be paid; nothing was written");
+        }
         Currency currency = Currency.getInstance(order.currency());
         List<ValidPayment> lines = ValidPayment.validate(request, currency, order.total());
 

@@ -153,6 +153,41 @@ class PayFlowIT extends PosIntegrationTest {
         assertThat(outboxRows(orderId)).isEqualTo(1);
     }
 
+    /** Issue 12: a void closes an open order and tells the cloud nothing; a void order cannot be paid. */
+    @Test
+    void voidingAnOpenOrderWritesNothingToTheOutboxAndAVoidOrderCannotBePaid() {
+        String orderId = api.createOrder("8.00");
+        long outboxBefore = allOutboxRows();
+
+        Reply voided = api.post("/api/orders/" + orderId + "/void", "");
+
+        assertThat(voided.status()).as(voided.toString()).isEqualTo(200);
+        assertThat(voided.text("status")).isEqualTo("void");
+        assertThat(orderStatus(orderId)).isEqualTo("void");
+        assertThat(allOutboxRows()).isEqualTo(outboxBefore);
+        assertThat(outboxRows(orderId)).isZero();
+
+        Reply pay = api.post("/api/orders/" + orderId + "/pay", payment("8.00"));
+        assertThat(pay.status()).isEqualTo(409);
+        assertThat(pay.text("message")).contains("is void and cannot be paid");
+        assertThat(paymentRows(orderId)).isZero();
+        assertThat(allOutboxRows()).isEqualTo(outboxBefore);
+        assertThat(api.post("/api/orders/" + orderId + "/void", "").status()).isEqualTo(409);
+    }
+
+    @Test
+    void aPaidOrderCannotBeVoided() {
+        String orderId = api.createOrder("3.00");
+        api.pay(orderId, "{\"method\":\"cash\",\"amount\":\"3.00\"}");
+
+        Reply voided = api.post("/api/orders/" + orderId + "/void", "");
+
+        assertThat(voided.status()).isEqualTo(409);
+        assertThat(voided.text("message")).contains("is paid; only an open, unpaid order can be voided");
+        assertThat(orderStatus(orderId)).isEqualTo("paid");
+        assertThat(api.post("/api/orders/8f14e45f-ceea-467f-a8f5-1f4c2e7a9b01/void", "").status()).isEqualTo(404);
+    }
+
     @Test
     void unknownOrderIs404() {
         String unknown = "8f14e45f-ceea-467f-a8f5-1f4c2e7a9b01";

@@ -45,6 +45,20 @@ public final class PosApi {
         return reply.text("orderId");
     }
 
+    /** Pays an open order with one line per {@code {"method","amount","tip"}} JSON object given (fails unless 200). */
+    public Reply pay(String orderId, String... lines) {
+        Reply reply = post("/api/orders/" + orderId + "/pay", "{\"payments\":[" + String.join(",", lines) + "]}");
+        if (reply.status() != 200) {
+            throw new AssertionError("pay: " + reply);
+        }
+        return reply;
+    }
+
+    /** Refunds a payment; {@code json} is the body ({@code {"amount":"5.00","reason":"..."}}). */
+    public Reply refund(String orderId, String paymentId, String json) {
+        return post("/api/orders/" + orderId + "/payments/" + paymentId + "/refunds", json);
+    }
+
     private Reply send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(20)).build(),

@@ -59,6 +59,14 @@ public abstract class PosIntegrationTest {
         return jdbc.sql("select count(*) from payments where order_id = ?::uuid").param(orderId).query(Long.class).single();
     }
 
+    protected long refundRows(String paymentId) {
+        return jdbc.sql("select count(*) from refunds where payment_id = ?::uuid").param(paymentId).query(Long.class).single();
+    }
+
+    protected long allOutboxRows() {
+        return jdbc.sql("select count(*) from outbox_event").query(Long.class).single();
+    }
+
     protected String orderStatus(String orderId) {
         return jdbc.sql("select status from orders where order_id = ?::uuid").param(orderId).query(String.class).single();
     }
