@@ -94,7 +94,7 @@ class FactsAndReportIT {
         assertThat(tables.deadLetterReason("evt-bad-sum"))
                 .isEqualTo("invalid order_paid: payment amounts sum to 9.00 but total is 10.00");
         assertThat(tables.deadLetterReason("evt-3dp"))
-                .isEqualTo("invalid order_paid: total 12.345 has more than 2 decimal places");
+                .isEqualTo("invalid order_paid: /payload/total: must be multiple of 0.01 (and 1 more)");
         assertThat(tables.deadLetterReason("evt-conflict")).isEqualTo("conflict: paymentId pay-shared of venue venue-f"
                 + " was already recorded by event evt-first with different content");
         assertThat(jdbc.queryForObject("select raw_body from dead_letter_events where event_id = 'evt-3dp'", byte[].class))
@@ -166,9 +166,9 @@ class FactsAndReportIT {
         assertThat(tables.deadLetterReason("evt-la-r1-conflict")).isEqualTo("conflict: refundId ref-la-1 of venue"
                 + " venue-la was already recorded by event evt-la-r1 with different content");
         assertThat(tables.deadLetterReason("evt-la-r-zero"))
-                .isEqualTo("invalid order_refunded: amount must be greater than zero");
+                .isEqualTo("invalid order_refunded: /payload/amount: must be greater than zero");
         assertThat(tables.deadLetterReason("evt-la-r-noreason"))
-                .isEqualTo("invalid order_refunded: reason is required and must be a string");
+                .isEqualTo("invalid order_refunded: /payload: required property 'reason' not found");
 
         assertThat(report("venueId=venue-la&date=2026-11-10", TOKEN, null).body()).isEqualTo(
                 "{\"venueId\":\"venue-la\",\"date\":\"2026-11-10\",\"timeZone\":\"America/Los_Angeles\","

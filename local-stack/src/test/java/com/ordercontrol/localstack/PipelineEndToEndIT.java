@@ -149,6 +149,41 @@ class PipelineEndToEndIT {
         assertThat(eventStored(eventId.toString())).isFalse();
     }
 
+    /**
+     * Issue 12: a POS in another language. The TypeScript example (node-postgres) writes an order, its
+     * payment and the order_paid outbox row in one transaction; the relay delivers it and the cloud
+     * records the payment fact with the example's exact amounts.
+     */
+    @Test
+    void theTypeScriptOutboxExampleBecomesAFact() throws Exception {
+        TypeScriptOutboxExample.assumeNodeAndNpm();
+        JsonNode paid = new TypeScriptOutboxExample(pipeline.settings().home(), dataDir())
+                .payOneOrder(pipeline.posJdbcUrl(), "postgres", pipeline.settings().venueId());
+        String paymentId = paid.get("paymentId").asText();
+
+        awaitFact(paymentId);
+        try (Connection c = pipeline.cloudConnection();
+             PreparedStatement s = c.prepareStatement("""
+                     select event_id, order_id, order_number, currency, method, amount, tip from payment_facts
+                     where venue_id = ? and payment_id::text = ?""")) {
+            s.setString(1, pipeline.settings().venueId());
+            s.setString(2, paymentId);
+            try (ResultSet rs = s.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString("event_id")).isEqualTo(paid.get("eventId").asText());
+                assertThat(rs.getString("order_id")).isEqualTo(paid.get("orderId").asText());
+                assertThat(rs.getLong("order_number")).isEqualTo(paid.get("orderNumber").asLong());
+                assertThat(rs.getString("currency")).isEqualTo("USD");
+                assertThat(rs.getString("method")).isEqualTo("card");
+                assertThat(rs.getBigDecimal("amount")).isEqualByComparingTo("12.99");
+                assertThat(rs.getBigDecimal("tip")).isEqualByComparingTo("2.00");
+                assertThat(rs.next()).isFalse();
+            }
+        }
+        assertThat(countRows("select count(*) from dead_letter_events where event_id = ?", paid.get("eventId").asText()))
+                .isZero();
+    }
+
     @Test
     void sameEventDeliveredTwiceProducesOneFact() throws Exception {
         PaidOrder paid = payOneOrder();

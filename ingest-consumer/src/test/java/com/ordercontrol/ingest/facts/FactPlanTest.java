@@ -61,7 +61,8 @@ class FactPlanTest {
         plan.decide(record(order("e5", "p5", "1.234")));
         assertThat(plan.deadLetters).extracting(FactPlan.DeadLetter::reason).containsExactly(
                 "unreadable envelope: body is not valid JSON",
-                "invalid order_paid: total 1.234 has more than 2 decimal places");
+                "invalid order_paid: /payload/total: must be a decimal string >= 0 with at most 12 digits before the point "
+                        + "and 2 after (and 1 more)");
     }
 
     /** Issue 12: a refund is one fact per (venue, refundId), whichever event carries it; other content conflicts. */
@@ -82,7 +83,8 @@ class FactPlanTest {
         assertThat(plan.newFacts).isEmpty();
         assertThat(plan.deadLetters).extracting(FactPlan.DeadLetter::reason).containsExactly(
                 "conflict: refundId r1 of venue v was already recorded by event e1 with different content",
-                "invalid order_refunded: amount must not be negative");
+                "invalid order_refunded: /payload/amount: must be a decimal string >= 0 with at most 12 digits before the "
+                        + "point and 2 after");
         assertThat(plan.summary(6)).isEqualTo(new WriteSummary(6, 3, 1, 3, 2));
     }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.ordercontrol.contract.ContractJson;
+import com.ordercontrol.contract.EventEnvelope;
+import com.ordercontrol.contract.EventSchemas;
 import com.ordercontrol.contract.OrderPaid;
 import com.ordercontrol.pos.support.PosApi.Reply;
 import com.ordercontrol.pos.support.PosIntegrationTest;
@@ -64,6 +66,10 @@ class PayFlowIT extends PosIntegrationTest {
         assertThat(payload).isEqualTo(ContractJson.read(expected));
         // What the cloud will accept: the payload passes the contract's own validation.
         assertThat(OrderPaid.fromPayload(payload).payments()).hasSize(2);
+        // ... and the contract's JSON Schema, on the envelope as the relay builds it from this row.
+        EventEnvelope delivered = new EventEnvelope((String) row.get("event_id"), (String) row.get("event_type"),
+                (String) row.get("venue_id"), ((java.sql.Timestamp) row.get("occurred_at")).toInstant(), payload);
+        assertThat(EventSchemas.shared().violations(ContractJson.read(delivered.toJson()))).isEmpty();
 
         assertThat(paymentRows(orderId)).isEqualTo(2);
         assertThat(orderStatus(orderId)).isEqualTo("paid");
