@@ -41,8 +41,11 @@ final class TypeScriptOutboxExample {
         run(List.of("npm", "ci", "--no-audit", "--no-fund"), Map.of(), 300);
         String databaseUrl = posJdbcUrl.replaceFirst("^jdbc:postgresql://", "postgres://" + user + "@");
         run(List.of("npm", "run", "--silent", "pay"), Map.of("DATABASE_URL", databaseUrl, "VENUE_ID", venueId), 120);
+        // The answer is the last line that is a JSON object (Node may warn on other lines).
         List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-        return ContractJson.read(lines.get(lines.size() - 1));
+        String answer = lines.stream().filter(l -> l.startsWith("{")).reduce((first, second) -> second)
+                .orElseThrow(() -> new AssertionError("no JSON answer from the example, log " + log + ": " + lines));
+        return ContractJson.read(answer);
     }
 
     private void run(List<String> command, Map<String, String> env, int timeoutSeconds)
