@@ -4,6 +4,8 @@ import com.ordercontrol.relay.config.NucDatabase;
 import com.ordercontrol.relay.config.RelaySettings;
 import com.ordercontrol.relay.counters.RelayCounters;
 import com.ordercontrol.relay.delivery.DeliveryWorker;
+import com.ordercontrol.relay.delivery.IngestClient;
+import com.ordercontrol.relay.health.HealthReporter;
 import com.ordercontrol.relay.engine.CdcEngine;
 import com.ordercontrol.relay.ops.RelayMetrics;
 import com.ordercontrol.relay.ops.RelayStatus;
@@ -41,9 +43,10 @@ public final class Relay implements AutoCloseable {
     private final RelayCounters counters;
     private final StatusReader statusReader;
     private final RelayMetrics metrics;
+    private final HealthReporter health;
 
     private Relay(HikariDataSource dataSource, DeliveryWorker worker, ScheduledExecutorService sweeper, CdcEngine engine,
-                  RelayCounters counters, StatusReader statusReader, RelayMetrics metrics) {
+                  RelayCounters counters, StatusReader statusReader, RelayMetrics metrics, HealthReporter health) {
         this.dataSource = dataSource;
         this.worker = worker;
         this.sweeper = sweeper;
@@ -51,6 +54,7 @@ public final class Relay implements AutoCloseable {
         this.counters = counters;
         this.statusReader = statusReader;
         this.metrics = metrics;
+        this.health = health;
     }
 
     /** Starts a relay on the system clock. */
@@ -79,7 +83,8 @@ public final class Relay implements AutoCloseable {
                     settings.stuckAfterAttempts());
             // Capture first: it checks the publication and may refuse to start, leaving nothing running.
             CdcEngine engine = CdcEngine.start(settings, dataSource, queue, counters);
-            DeliveryWorker worker = DeliveryWorker.start(settings, queue, dataSource, counters, clock, wallClock);
+            IngestClient client = IngestClient.forNode(settings, wallClock);
+            DeliveryWorker worker = DeliveryWorker.start(settings, client, queue, dataSource, counters, clock, wallClock);
 
             ReconciliationSweep sweep = new ReconciliationSweep(new OutboxTable(dataSource), queue,
                     settings.reconcileGrace(), settings.outboxRetention(), clock, counters);
@@ -89,10 +94,13 @@ public final class Relay implements AutoCloseable {
 
             StatusReader status = new StatusReader(dataSource, queue, settings.slotName(), settings.outboxRetention(), clock);
             RelayMetrics metrics = RelayMetrics.register(status, counters, settings.slotName());
-            log.info("relay started: slot {}, sending to {} as node {}, batches of up to {} events / {} bytes",
-                    settings.slotName(), settings.ingestUri(), settings.serverNodeId(), settings.batchMaxEvents(),
-                    settings.batchMaxBytes());
-            return new Relay(dataSource, worker, sweeper, engine, counters, status, metrics);
+            // Its own thread: a slow or failing report never holds up delivery.
+            HealthReporter health = HealthReporter.start(settings, client, status, counters, clock, wallClock);
+            log.info("relay started: slot {}, sending to {} as node {}, batches of up to {} events / {} bytes;"
+                    + " health reports to {} every {} when idle", settings.slotName(), settings.ingestUri(),
+                    settings.serverNodeId(), settings.batchMaxEvents(), settings.batchMaxBytes(), settings.healthUri(),
+                    settings.healthInterval());
+            return new Relay(dataSource, worker, sweeper, engine, counters, status, metrics, health);
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
@@ -109,10 +117,11 @@ public final class Relay implements AutoCloseable {
         return counters;
     }
 
-    /** Stops capture first (so nothing is half-queued), then the sweep and delivery, then the pool. */
+    /** Stops capture first (so nothing is half-queued), then the sweep, health reports and delivery, then the pool. */
     @Override
     public void close() {
         engine.close();
+        health.close();
         sweeper.shutdownNow();
         worker.close();
         try {

@@ -12,6 +12,12 @@ public final class WireHeaders {
      */
     public static final String NODE_EVENTS_PATH = "/api/nodes/{nodeId}/events";
 
+    /**
+     * The node's health report (queue depth, lag, clock skew, version), signed exactly like an event
+     * delivery to this path; the cloud keeps the last one per node and answers 202.
+     */
+    public static final String NODE_HEALTH_PATH = "/api/nodes/{nodeId}/health";
+
     /** Which registered node sent the request. */
     public static final String NODE_ID = "X-Server-Node-Id";
 

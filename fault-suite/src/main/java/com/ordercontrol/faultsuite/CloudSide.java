@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The cloud as separate processes: its PostgreSQL, a Kafka broker and the ingest service. Each can be
@@ -24,6 +25,8 @@ final class CloudSide implements AutoCloseable {
      * Boot restart was seen to take over 3 minutes; a stuck start still fails the run.
      */
     static final Duration START_LIMIT = Duration.ofSeconds(360);
+    /** The cloud calls a node silent after this (its default is 180 s; the relays here report every second). */
+    static final Duration SILENT_AFTER = Duration.ofSeconds(8);
 
     private final Path home;
     private final Path dir;
@@ -50,7 +53,8 @@ final class CloudSide implements AutoCloseable {
         kafka = ServiceProcess.start(ServiceSpecs.kafka(home, dir.resolve("kafka"), kafkaPort, controllerPort,
                 dir.resolve("logs/kafka.log")));
         Waits.listening(kafka, kafkaPort, START_LIMIT);
-        ingest = ServiceProcess.start(ServiceSpecs.ingest(home, ingestPort, jdbcUrl(), bootstrapServers(),
+        ingest = ServiceProcess.start(ServiceSpecs.ingest(home, ingestPort, FreePort.pick(), jdbcUrl(),
+                bootstrapServers(), List.of("--ingest.health.silent-after=" + SILENT_AFTER.toSeconds() + "s"),
                 dir.resolve("logs/ingest.log")));
         Waits.listening(ingest, ingestPort, START_LIMIT);
     }

@@ -3,6 +3,7 @@ package com.ordercontrol.faultsuite;
 import com.ordercontrol.faultsuite.BadRequestCorpus.Nodes;
 import com.ordercontrol.faultsuite.Verdict.VenueResult;
 import com.ordercontrol.localstack.CloudRegistration;
+import com.ordercontrol.localstack.CloudReportClient;
 import com.ordercontrol.localstack.Waits;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * The fault-injection and load suite: several venue boxes and one cloud, each part its own process;
@@ -32,7 +34,7 @@ public final class FaultSuite {
     public record Report(SuiteProfile profile, Map<FaultKind, Integer> faults, int unexpectedExits, int paidOrders,
                          int failedPayCalls, List<VenueResult> venues, Map<String, BadTraffic.Tally> badRequests,
                          int storedRefusals, int missingDeadLetters, PoisonFault.Result poison,
-                         Duration trafficTime, Duration settleTime, boolean settled) {
+                         SilentNodeCheck.Result silentNode, Duration trafficTime, Duration settleTime, boolean settled) {
 
         public int totalFaults() {
             return faults.values().stream().mapToInt(Integer::intValue).sum();
@@ -59,11 +61,13 @@ public final class FaultSuite {
 
         public boolean passed() {
             return settled && Verdict.allOk(venues) && badRequestsAsExpected() && storedRefusals == 0
-                    && missingDeadLetters == 0 && poison.ok();
+                    && missingDeadLetters == 0 && poison.ok() && silentNode.ok();
         }
     }
 
     static final String PROBE_VENUE = "venue-probe";
+    /** The suite's finance token: reads the node health of the suite's venues. */
+    static final String HEALTH_TOKEN = "fault-suite-health-token";
 
     private final Path home;
     private final Path dataDir;
@@ -93,6 +97,7 @@ public final class FaultSuite {
                 venues.add(new VenueBox(home, dataDir.resolve(venueId), venueId, "nuc-" + i,
                         "secret-" + i + "-" + profile.seed(), cloud.ingestPort()));
             }
+            registry.financeToken(HEALTH_TOKEN, venues.stream().map(v -> v.venueId).collect(Collectors.toSet()));
             registry.venueWithLegacyNode("venue-1", ZoneId.of("UTC"), "nuc-disabled", "disabled-secret");
             registry.nodes().setEnabled("nuc-disabled", false);
             // A cloud-only venue whose probe events show that facts flow right after a poison.
@@ -149,6 +154,8 @@ public final class FaultSuite {
             boolean settled = settle(profile, cloud, venues, injector);
             Duration settleTime = elapsed(settleStart);
             monitor.close();
+            SilentNodeCheck.Result silentNode = SilentNodeCheck.run(new CloudReportClient(cloud.ingestUrl(), HEALTH_TOKEN),
+                    venues.get(venues.size() - 1), venues, CloudSide.SILENT_AFTER, log);
             List<VenueResult> results = new ArrayList<>();
             Set<String> corpus = new HashSet<>(bad.refusedEventIds());
             corpus.addAll(bad.deadLetterEventIds());
@@ -158,8 +165,8 @@ public final class FaultSuite {
             }
             return new Report(profile, faults, unexpectedExits, traffic.paidOrders(), traffic.failedCalls(), results,
                     bad.tallies(), Verdict.storedRefusals(cloud, bad.refusedEventIds(), bad.refusedPaymentIds()),
-                    Verdict.missingDeadLetters(cloud, bad.deadLetterEventIds()), poison.result(), trafficTime,
-                    settleTime, settled);
+                    Verdict.missingDeadLetters(cloud, bad.deadLetterEventIds()), poison.result(), silentNode,
+                    trafficTime, settleTime, settled);
         }
     }
 

@@ -9,6 +9,10 @@ final class SummaryTable {
     private SummaryTable() {
     }
 
+    private static String seconds(java.time.Duration d) {
+        return d == null ? "never" : String.format("%.1f s", d.toMillis() / 1000.0);
+    }
+
     static String render(FaultSuite.Report r) {
         StringBuilder out = new StringBuilder();
         out.append(String.format("Fault suite, profile %s, seed %d: %s%n%n", r.profile().name(), r.profile().seed(),
@@ -55,6 +59,12 @@ final class SummaryTable {
                 + "; poison faults skipped (facts not flowing before): %d%n", p.accepted() - p.missingDeadLetters(),
                 p.accepted(), p.unprintableReasons(), p.probes(), p.slowestProbe().toMillis() / 1000.0,
                 PoisonFault.PROBE_LIMIT.toSeconds(), p.lateProbes(), p.skipped()));
+        SilentNodeCheck.Result s = r.silentNode();
+        out.append(String.format("%nSilent node (relay of %s stopped, cloud threshold %d s): every venue heard before: %s;"
+                + " flagged silent after %s (allowed %.1f..%.1f s), other venues still heard: %s; flag cleared %s after"
+                + " the restart: %s%n", s.venueId(), s.silentAfter().toSeconds(), s.heardBefore(), seconds(s.flaggedAfter()),
+                s.earliest().toMillis() / 1000.0, s.latest().toMillis() / 1000.0, s.othersHeard(),
+                seconds(s.clearedAfter()), s.ok() ? "OK" : "FAILED"));
         return out.toString();
     }
 }

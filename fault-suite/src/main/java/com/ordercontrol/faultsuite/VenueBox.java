@@ -22,10 +22,14 @@ final class VenueBox implements AutoCloseable {
 
     static final String DATABASE = "pos";
 
+    /** How often the suite's relays report their health (idle heartbeat and after deliveries). */
+    static final Duration HEALTH_INTERVAL = Duration.ofSeconds(1);
+
     /**
      * Relay settings for the suite: the seed's policy with shorter steps, so a few minutes hold many
      * backoff rounds, a full queue and several reconciliation sweeps. The cap is lowered to 100 so
-     * back-pressure really happens.
+     * back-pressure really happens. Health reports go every second, so the silent-node check
+     * ({@link SilentNodeCheck}) sees a stopped relay within the cloud's short threshold.
      */
     static final Map<String, String> RELAY_TUNING = Map.of(
             "RELAY_QUEUE_CAPACITY", "100",
@@ -34,7 +38,9 @@ final class VenueBox implements AutoCloseable {
             "RELAY_WORKER_INTERVAL", "1s",
             "RELAY_HTTP_TIMEOUT", "3s",
             "RELAY_RECONCILE_GRACE", "5s",
-            "RELAY_RECONCILE_INTERVAL", "5s");
+            "RELAY_RECONCILE_INTERVAL", "5s",
+            "RELAY_HEALTH_INTERVAL", HEALTH_INTERVAL.toMillis() + "ms",
+            "RELAY_HEALTH_MIN_INTERVAL", HEALTH_INTERVAL.toMillis() + "ms");
 
     final String venueId;
     final String nodeId;

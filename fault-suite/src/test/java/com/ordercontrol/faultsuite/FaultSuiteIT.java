@@ -8,7 +8,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The quick profile of the fault suite, as CI runs it: three venues and a cloud as separate processes,
  * at least 20 faults of every kind while orders flow (one kind is poison events from one venue); nothing
- * may be lost or doubled (payments and refunds), every poison must be dead-lettered and facts must keep flowing after it.
+ * may be lost or doubled (payments and refunds), every poison must be dead-lettered and facts must keep flowing
+ * after it; then one relay is stopped and the cloud must flag its venue silent within the threshold, and clear
+ * it after.
  */
 class FaultSuiteIT {
 
@@ -31,6 +33,10 @@ class FaultSuiteIT {
         assertThat(report.poison().missingDeadLetters()).as(summary).isZero();
         assertThat(report.poison().lateProbes()).as(summary).isZero();
         assertThat(report.poison().ok()).as(summary).isTrue();
+        // Issue 12: a stopped relay's venue is flagged silent within the threshold and clears after the restart.
+        assertThat(report.silentNode().flaggedAfter()).as(summary).isNotNull();
+        assertThat(report.silentNode().clearedAfter()).as(summary).isNotNull();
+        assertThat(report.silentNode().ok()).as(summary).isTrue();
         assertThat(report.passed()).as(summary).isTrue();
         assertThat(report.venues()).allSatisfy(v -> assertThat(v.posPayments()).isPositive());
         // Issue 12: refunds, partial and full, flowed with the orders, and each is a fact once.

@@ -3,6 +3,7 @@ package com.ordercontrol.localstack;
 import com.ordercontrol.infra.FreePort;
 import com.ordercontrol.infra.PostgresServer;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,16 +26,26 @@ public final class ServiceSpecs {
     /** The cloud's ingest service; health and metrics on {@code managementPort}. */
     public static ServiceProcess.Spec ingest(Path home, int port, int managementPort, String cloudJdbcUrl,
                                              String kafkaBootstrap, Path logFile) {
-        return new ServiceProcess.Spec("ingest", home, "ingest-consumer", null,
-                "384m", Map.of(), List.of(
-                        "--server.port=" + port,
-                        "--management.server.port=" + managementPort,
-                        "--spring.datasource.url=" + cloudJdbcUrl,
-                        "--spring.datasource.username=" + PostgresServer.USER,
-                        "--spring.datasource.password=",
-                        "--spring.kafka.bootstrap-servers=" + kafkaBootstrap,
-                        // One development broker: the topic is created with replication 1 (off by default).
-                        "--ingest.cap-replication-to-cluster=true"),
+        return ingest(home, port, managementPort, cloudJdbcUrl, kafkaBootstrap, List.of(), logFile);
+    }
+
+    /**
+     * The cloud's ingest service with more {@code --name=value} settings (the fault suite shortens
+     * {@code ingest.health.silent-after}, for example).
+     */
+    public static ServiceProcess.Spec ingest(Path home, int port, int managementPort, String cloudJdbcUrl,
+                                             String kafkaBootstrap, List<String> settings, Path logFile) {
+        List<String> arguments = new ArrayList<>(List.of(
+                "--server.port=" + port,
+                "--management.server.port=" + managementPort,
+                "--spring.datasource.url=" + cloudJdbcUrl,
+                "--spring.datasource.username=" + PostgresServer.USER,
+                "--spring.datasource.password=",
+                "--spring.kafka.bootstrap-servers=" + kafkaBootstrap,
+                // One development broker: the topic is created with replication 1 (off by default).
+                "--ingest.cap-replication-to-cluster=true"));
+        arguments.addAll(settings);
+        return new ServiceProcess.Spec("ingest", home, "ingest-consumer", null, "384m", Map.of(), List.copyOf(arguments),
                 logFile);
     }
 

@@ -37,6 +37,9 @@ import java.util.function.Function;
  * @param heartbeatInterval   {@code RELAY_HEARTBEAT_INTERVAL}: Debezium heartbeat; keeps the slot advancing on a quiet outbox
  * @param pollInterval        {@code RELAY_POLL_INTERVAL}: Debezium's poll.interval.ms; dominates capture latency
  * @param offsetFlushInterval {@code RELAY_OFFSET_FLUSH_INTERVAL}: how often Debezium commits offsets (events are already durable in the queue)
+ * @param healthMinInterval   {@code RELAY_HEALTH_MIN_INTERVAL}: after deliveries, the node health report goes to the cloud at most this often
+ * @param healthInterval      {@code RELAY_HEALTH_INTERVAL}: the health report's heartbeat when nothing is delivered (the cloud calls a
+ *                            node silent after {@code ingest.health.silent-after}, 180 s by default: keep this well below it)
  */
 public record RelaySettings(
         URI backofficeApiUrl,
@@ -61,7 +64,9 @@ public record RelaySettings(
         String publicationName,
         Duration heartbeatInterval,
         Duration pollInterval,
-        Duration offsetFlushInterval) {
+        Duration offsetFlushInterval,
+        Duration healthMinInterval,
+        Duration healthInterval) {
 
     public RelaySettings {
         Objects.requireNonNull(backofficeApiUrl, "BACKOFFICE_API_URL");
@@ -96,6 +101,12 @@ public record RelaySettings(
         if (!publicationName.matches("[a-z0-9_]{1,63}")) {
             throw new IllegalArgumentException("RELAY_PUBLICATION_NAME must be 1-63 lower-case letters, digits or _");
         }
+        if (healthMinInterval.compareTo(Duration.ofMillis(100)) < 0) {
+            throw new IllegalArgumentException("RELAY_HEALTH_MIN_INTERVAL must be at least 100ms, was " + healthMinInterval);
+        }
+        if (healthInterval.compareTo(Duration.ofMillis(100)) < 0 || healthInterval.compareTo(Duration.ofHours(1)) > 0) {
+            throw new IllegalArgumentException("RELAY_HEALTH_INTERVAL must be between 100ms and 1h, was " + healthInterval);
+        }
     }
 
     /**
@@ -128,13 +139,23 @@ public record RelaySettings(
         Duration heartbeat = r.get("RELAY_HEARTBEAT_INTERVAL", "10s", DurationText::parse);
         Duration poll = r.get("RELAY_POLL_INTERVAL", "2ms", DurationText::parse);
         Duration flush = r.get("RELAY_OFFSET_FLUSH_INTERVAL", "1s", DurationText::parse);
+        Duration healthMin = r.get("RELAY_HEALTH_MIN_INTERVAL", "10s", DurationText::parse);
+        Duration health = r.get("RELAY_HEALTH_INTERVAL", "60s", DurationText::parse);
         r.failIfErrors();
         try {
             return new RelaySettings(url, key, node, dbUrl, dbUser, dbPassword, cap, base, backoffCap, jitter, worker,
-                    stuck, http, batchEvents, batchBytes, grace, sweep, retention, slot, publication, heartbeat, poll, flush);
+                    stuck, http, batchEvents, batchBytes, grace, sweep, retention, slot, publication, heartbeat, poll, flush,
+                    healthMin, health);
         } catch (NullPointerException e) {
             throw new IllegalArgumentException(e.getMessage() + " is required", e);
         }
+    }
+
+    /** Where the node's health report goes: {@code /api/nodes/<serverNodeId>/health} below the cloud's URL. */
+    public URI healthUri() {
+        String base = backofficeApiUrl.toString().replaceAll("/+$", "");
+        return URI.create(base + com.ordercontrol.contract.WireHeaders.NODE_HEALTH_PATH.replace("{nodeId}",
+                java.net.URLEncoder.encode(serverNodeId, java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     /** The full ingest URL. */
@@ -154,7 +175,8 @@ public record RelaySettings(
                 + ", reconcileInterval=" + reconcileInterval + ", outboxRetention=" + outboxRetention
                 + ", slotName=" + slotName + ", publicationName=" + publicationName
                 + ", heartbeatInterval=" + heartbeatInterval + ", pollInterval=" + pollInterval
-                + ", offsetFlushInterval=" + offsetFlushInterval + "]";
+                + ", offsetFlushInterval=" + offsetFlushInterval + ", healthMinInterval=" + healthMinInterval
+                + ", healthInterval=" + healthInterval + "]";
     }
 
     private static void requireText(String value, String name) {

@@ -21,6 +21,8 @@ public final class RelayCounters {
     private final AtomicLong captured = new AtomicLong();
     private final AtomicLong reconciled = new AtomicLong();
     private final AtomicLong backPressureWaits = new AtomicLong();
+    private final AtomicLong healthReports = new AtomicLong();
+    private final AtomicLong healthReportFailures = new AtomicLong();
     private final AtomicBoolean backPressure = new AtomicBoolean();
     private final AtomicBoolean configFault = new AtomicBoolean();
     private volatile long clockSkewMillis;
@@ -86,6 +88,24 @@ public final class RelayCounters {
 
     public void reconciled(int n) {
         reconciled.addAndGet(n);
+    }
+
+    /** A node health report the cloud accepted. */
+    public void healthReported() {
+        healthReports.incrementAndGet();
+    }
+
+    /** A node health report the cloud did not accept (or did not answer); it is not retried early. */
+    public void healthReportFailed() {
+        healthReportFailures.incrementAndGet();
+    }
+
+    public long healthReportsTotal() {
+        return healthReports.get();
+    }
+
+    public long healthReportFailuresTotal() {
+        return healthReportFailures.get();
     }
 
     /** NUC clock minus the cloud's {@code Date}, from the last answer. */

@@ -13,25 +13,25 @@ import java.util.Optional;
  * @param cloudDate  the {@code Date} header, if any (whole seconds)
  * @param receivedAt the NUC's wall clock when the answer arrived
  */
-record CloudReply(int status, String body, Optional<Duration> retryAfter, Optional<Instant> cloudDate, Instant receivedAt) {
+public record CloudReply(int status, String body, Optional<Duration> retryAfter, Optional<Instant> cloudDate, Instant receivedAt) {
 
-    static final int NO_ANSWER = -1;
+    public static final int NO_ANSWER = -1;
 
     static CloudReply unreachable(String why, Instant at) {
         return new CloudReply(NO_ANSWER, why, Optional.empty(), Optional.empty(), at);
     }
 
-    boolean answered() {
+    public boolean answered() {
         return status != NO_ANSWER;
     }
 
     /** NUC clock minus cloud clock in ms; the {@code Date} header has whole seconds, so its middle is used. */
-    Optional<Long> clockSkewMillis() {
+    public Optional<Long> clockSkewMillis() {
         return cloudDate.map(date -> receivedAt.toEpochMilli() - (date.toEpochMilli() + 500));
     }
 
     /** A short text for logs and {@code last_error}. */
-    String describe() {
+    public String describe() {
         if (!answered()) {
             return body;
         }

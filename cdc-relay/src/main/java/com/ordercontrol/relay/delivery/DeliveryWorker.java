@@ -67,12 +67,11 @@ public final class DeliveryWorker implements AutoCloseable {
     /** Set by a deletion that failed; the next look at the queue starts again from its head. */
     private volatile Exception commitFailure;
 
-    private DeliveryWorker(RelaySettings settings, CloudEventQueue queue, CloudLinkTable linkTable, RelayCounters counters,
-                           Clock clock, Clock wallClock) {
+    private DeliveryWorker(RelaySettings settings, IngestClient client, CloudEventQueue queue, CloudLinkTable linkTable,
+                           RelayCounters counters, Clock clock, Clock wallClock) {
         this.queue = queue;
         this.wallClock = wallClock;
-        this.client = new IngestClient(settings.ingestUri(), settings.serverNodeId(), settings.serverApiKey(), wallClock,
-                settings.httpTimeout());
+        this.client = client;
         this.backoff = new BackoffPolicy(settings.backoffBase(), settings.backoffCap(), settings.backoffJitter(),
                 () -> ThreadLocalRandom.current().nextDouble());
         this.link = new CloudLink(linkTable, counters);
@@ -88,13 +87,14 @@ public final class DeliveryWorker implements AutoCloseable {
     /**
      * Starts delivering on its own thread.
      *
+     * @param client    the signed HTTP client to the cloud (its wall clock signs and measures the skew)
      * @param clock     the retry schedule's clock (tests simulate hours with it)
-     * @param wallClock real time: signatures' timestamps, the clock skew against the cloud, stage timings
+     * @param wallClock real time: the clock skew against the cloud, stage timings
      */
-    public static DeliveryWorker start(RelaySettings settings, CloudEventQueue queue, DataSource dataSource,
-                                       RelayCounters counters, Clock clock, Clock wallClock) {
-        DeliveryWorker worker = new DeliveryWorker(settings, queue, new CloudLinkTable(dataSource), counters, clock,
-                wallClock);
+    public static DeliveryWorker start(RelaySettings settings, IngestClient client, CloudEventQueue queue,
+                                       DataSource dataSource, RelayCounters counters, Clock clock, Clock wallClock) {
+        DeliveryWorker worker = new DeliveryWorker(settings, client, queue, new CloudLinkTable(dataSource), counters,
+                clock, wallClock);
         worker.thread.start();
         return worker;
     }

@@ -28,9 +28,10 @@ import java.util.Optional;
  * a JSON array of their exact envelope bytes. Signed at send time over the exact body bytes with both
  * schemes of the wire contract: {@code X-Request-Signature: sha256=<hex>} with {@code X-Server-Node-Id},
  * and Standard Webhooks ({@code webhook-id}, see {@link #webhookId}; {@code webhook-timestamp};
- * {@code webhook-signature}), so a replayed capture goes stale.
+ * {@code webhook-signature}), so a replayed capture goes stale. The node's health report goes through
+ * the same client and signing ({@link #postSigned}).
  */
-final class IngestClient {
+public final class IngestClient {
 
     private final HttpClient client;
     private final URI ingestUri;
@@ -56,6 +57,12 @@ final class IngestClient {
         this.webhookSigner = WebhookSigner.withSecret(secret);
         this.wallClock = wallClock;
         this.timeout = timeout;
+    }
+
+    /** The client for this relay's node, cloud and HTTP timeout. */
+    public static IngestClient forNode(com.ordercontrol.relay.config.RelaySettings settings, Clock wallClock) {
+        return new IngestClient(settings.ingestUri(), settings.serverNodeId(), settings.serverApiKey(), wallClock,
+                settings.httpTimeout());
     }
 
     /** The request body: the envelope itself for one event, a JSON array of the envelopes for several. */
@@ -108,14 +115,25 @@ final class IngestClient {
 
     /** Sends once; never throws for network trouble, which is a reply with {@link CloudReply#NO_ANSWER}. */
     CloudReply post(List<QueuedEvent> events) throws InterruptedException {
-        byte[] body = body(events);
-        HttpRequest.Builder request = HttpRequest.newBuilder(ingestUri)
+        return send(ingestUri, body(events), webhookId(events));
+    }
+
+    /**
+     * Sends {@code body} once to another endpoint of the cloud, signed exactly like an event delivery
+     * (both schemes, {@code messageId} as the webhook-id); never throws for network trouble.
+     */
+    public CloudReply postSigned(URI uri, byte[] body, String messageId) throws InterruptedException {
+        return send(uri, body, messageId);
+    }
+
+    private CloudReply send(URI uri, byte[] body, String messageId) throws InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .timeout(timeout)
                 .header("Content-Type", "application/json")
                 .header(WireHeaders.NODE_ID, nodeId)
                 .header(WireHeaders.SIGNATURE, signer.signatureHeader(body))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        webhookSigner.headers(webhookId(events), wallClock.instant(), body).forEach(request::header);
+        webhookSigner.headers(messageId, wallClock.instant(), body).forEach(request::header);
         try {
             HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             Instant at = wallClock.instant();

@@ -144,6 +144,11 @@ public final class RelayManagement implements AutoCloseable {
                 RelayCounters::unconfirmedTotal);
         counter(registry, "relay.requests", Tags.empty(), "POSTs sent (single events or batches)", counters,
                 RelayCounters::requestsTotal);
+        counter(registry, "relay.health.reports", Tags.of("outcome", "accepted"),
+                "node health reports the cloud accepted", counters, RelayCounters::healthReportsTotal);
+        counter(registry, "relay.health.reports", Tags.of("outcome", "failed"),
+                "node health reports refused or unanswered (never retried early)", counters,
+                RelayCounters::healthReportFailuresTotal);
         counter(registry, "relay.retry.after.honoured", Tags.empty(), "retries scheduled by the cloud's Retry-After",
                 counters, RelayCounters::retryAfterHonouredTotal);
         Gauge.builder("relay.configuration.fault", counters, c -> c.configFaultNow() ? 1 : 0)

@@ -35,6 +35,19 @@ class RelaySettingsTest {
     }
 
     @Test
+    void healthReportsGoToTheNodesHealthPathEveryMinuteWhenIdleAndAtMostEveryTenSecondsAfterDeliveries() {
+        Map<String, String> env = minimal();
+        env.put("BACKOFFICE_API_URL", "https://api.example.com/");
+        RelaySettings s = RelaySettings.fromEnvironment(env);
+
+        assertThat(s.healthUri()).isEqualTo(URI.create("https://api.example.com/api/nodes/dev-nuc-1/health"));
+        assertThat(s.healthInterval()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(s.healthMinInterval()).isEqualTo(Duration.ofSeconds(10));
+        env.put("RELAY_HEALTH_INTERVAL", "2h");
+        assertThatThrownBy(() -> RelaySettings.fromEnvironment(env)).hasMessageContaining("RELAY_HEALTH_INTERVAL");
+    }
+
+    @Test
     void readsDurationsAndNumbers() {
         Map<String, String> env = minimal();
         env.put("BACKOFFICE_API_URL", "https://api.example.com/");

@@ -63,6 +63,7 @@ public final class FakeCloud implements AutoCloseable {
     private HeldRequest lastHold;
     private final List<Integer> batchSizes = new CopyOnWriteArrayList<>();
     private final List<Long> requestNanos = new CopyOnWriteArrayList<>();
+    private final List<JsonNode> healthReports = new CopyOnWriteArrayList<>();
     private HttpServer server;
     private int downPort;
 
@@ -197,6 +198,11 @@ public final class FakeCloud implements AutoCloseable {
         return n == null ? 0 : n.get();
     }
 
+    /** The node health reports received, signed like events (both schemes checked), in order. */
+    public List<JsonNode> healthReports() {
+        return List.copyOf(healthReports);
+    }
+
     public int badSignatures() {
         return badSignatures.get();
     }
@@ -210,7 +216,26 @@ public final class FakeCloud implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         server.createContext(WireHeaders.INGEST_PATH, this::handle);
+        server.createContext(WireHeaders.NODE_HEALTH_PATH.replace("{nodeId}", NODE), this::handleHealth);
         server.start();
+    }
+
+    /** {@code POST /api/nodes/dev-nuc-1/health}: checks both signatures like an event delivery, keeps the body, 202. */
+    private void handleHealth(HttpExchange exchange) throws IOException {
+        byte[] body = exchange.getRequestBody().readAllBytes();
+        WebhookVerifier.Result webhook = WebhookVerifier.withClock(Clock.systemUTC()).verify(List.of(webhookSigner),
+                exchange.getRequestHeaders().getFirst(WireHeaders.WEBHOOK_ID),
+                exchange.getRequestHeaders().getFirst(WireHeaders.WEBHOOK_TIMESTAMP),
+                exchange.getRequestHeaders().getFirst(WireHeaders.WEBHOOK_SIGNATURE), body);
+        String signature = exchange.getRequestHeaders().getFirst(WireHeaders.SIGNATURE);
+        if (!NODE.equals(exchange.getRequestHeaders().getFirst(WireHeaders.NODE_ID)) || signature == null
+                || !SignatureVerifier.matches(signer, body, signature) || webhook != WebhookVerifier.Result.VALID) {
+            badSignatures.incrementAndGet();
+            respond(exchange, 401, error(401, "missing, malformed or wrong signature, or unknown node"));
+            return;
+        }
+        healthReports.add(ContractJson.read(body));
+        respond(exchange, 202, "{\"status\":\"accepted\",\"outcome\":\"accepted\"}");
     }
 
     private void handle(HttpExchange exchange) throws IOException {

@@ -23,13 +23,15 @@ import org.springframework.stereotype.Component;
  *   <li>{@code facts.facts_written} -> {@code ingest_facts_written_total}; {@code facts.dead_letters} ->
  *       {@code ingest_dead_letters_total}; other {@code facts.x} -> {@code ingest_facts_x_total}</li>
  *   <li>{@code reports.served} / {@code reports.refused.<status>.<reason>} -> {@code ingest_reports_*}</li>
+ *   <li>{@code health.accepted} -> {@code ingest_health_reports_accepted_total}; {@code health.refused.<status>.<reason>}
+ *       -> {@code ingest_health_refused_total{status,reason}}; {@code health.served} -> {@code ingest_health_reads_total}</li>
  * </ul>
  * Any other name is registered as it is.
  */
 @Component
 public class IngestCounters {
 
-    private static final Pattern REFUSED = Pattern.compile("(ingest|reports)\\.refused\\.(\\d{3})\\.(.+)");
+    private static final Pattern REFUSED = Pattern.compile("(ingest|reports|health)\\.refused\\.(\\d{3})\\.(.+)");
     private static final Pattern UNAVAILABLE = Pattern.compile("ingest\\.unavailable\\.503\\.(.+)");
 
     private final MeterRegistry registry;
@@ -64,7 +66,11 @@ public class IngestCounters {
     private Counter register(String name) {
         Matcher refused = REFUSED.matcher(name);
         if (refused.matches()) {
-            String meter = refused.group(1).equals("ingest") ? "ingest.events.refused" : "ingest.reports.refused";
+            String meter = switch (refused.group(1)) {
+                case "ingest" -> "ingest.events.refused";
+                case "health" -> "ingest.health.refused";
+                default -> "ingest.reports.refused";
+            };
             return registry.counter(meter, Tags.of("status", refused.group(2), "reason", refused.group(3)));
         }
         Matcher unavailable = UNAVAILABLE.matcher(name);
@@ -77,6 +83,9 @@ public class IngestCounters {
             case "facts.facts_written" -> registry.counter("ingest.facts.written");
             case "facts.dead_letters" -> registry.counter("ingest.dead.letters");
             case "reports.served" -> registry.counter("ingest.reports.served");
+            case "health.accepted" -> registry.counter("ingest.health.reports.accepted");
+            case "health.replayed_webhook_ids" -> registry.counter("ingest.health.reports.replayed");
+            case "health.served" -> registry.counter("ingest.health.reads");
             default -> registry.counter(name.startsWith("facts.")
                     ? "ingest.facts." + name.substring("facts.".length()).replace('_', '.') : name);
         };

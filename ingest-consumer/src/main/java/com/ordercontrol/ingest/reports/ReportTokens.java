@@ -95,6 +95,14 @@ public class ReportTokens {
         return Optional.of(venues(hash));
     }
 
+    /** The venues of the token in an {@code Authorization: Bearer <token>} header, or empty (401). */
+    public Optional<Set<String>> scopeOfBearer(String authorizationHeader) {
+        if (authorizationHeader == null || !authorizationHeader.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return Optional.empty();
+        }
+        return scopeOf(authorizationHeader.substring(7).trim());
+    }
+
     private Set<String> venues(String hash) {
         return new TreeSet<>(jdbc.queryForList("select venue_id from report_token_venues where token_hash = ?",
                 String.class, hash));
