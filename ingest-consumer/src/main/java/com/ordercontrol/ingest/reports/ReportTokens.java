@@ -95,6 +95,17 @@ public class ReportTokens {
         return Optional.of(venues(hash));
     }
 
+    /**
+     * The venues the caller of an HTTP request may read, from its {@code Authorization: Bearer <token>}
+     * header; empty when the header is missing or not a bearer token, or the token is unknown or revoked.
+     */
+    public Optional<Set<String>> scopeOfAuthorization(String authorizationHeader) {
+        if (authorizationHeader == null || !authorizationHeader.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return Optional.empty();
+        }
+        return scopeOf(authorizationHeader.substring(7).trim());
+    }
+
     private Set<String> venues(String hash) {
         return new TreeSet<>(jdbc.queryForList("select venue_id from report_token_venues where token_hash = ?",
                 String.class, hash));
