@@ -179,7 +179,7 @@
     return part('year') + '-' + part('month') + '-' + part('day');
   }
 
-  /** The day {@code n} days before {@code day} (calendar arithmetic, no time zone involved). */
+  /** The day n days before a YYYY-MM-DD day (calendar arithmetic, no time zone involved). */
   function daysBefore(day, n) {
     const [y, m, d] = day.split('-').map(Number);
     return new Date(Date.UTC(y, m - 1, d - n)).toISOString().slice(0, 10);
@@ -449,7 +449,8 @@
       const nodes = venue.nodes && venue.nodes.length ? venue.nodes : [null];
       nodes.forEach((node) => {
         const silent = node ? node.silent : venue.silent;
-        const tr = el('tr', { 'data-venue': venue.venueId, class: silent ? 'silent' : 'ok' });
+        const tr = el('tr', { 'data-venue': venue.venueId, 'data-node': node ? node.nodeId : '',
+          class: silent ? 'silent' : 'ok' });
         tr.append(
           el('th', { scope: 'row' }, venue.name || venue.venueId),
           el('td', {}, node ? node.nodeId : 'no node'),

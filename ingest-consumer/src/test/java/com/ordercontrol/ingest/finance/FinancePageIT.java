@@ -32,6 +32,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chromium.ChromiumNetworkConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -178,6 +179,8 @@ class FinancePageIT {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
         assertThat(page.body()).contains("<script src=\"/finance/finance.js\"");
+        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp)
+                .contains("default-src 'none'", "script-src 'self'", "connect-src 'self'", "frame-ancestors 'none'"));
         assertThat(client.get("/finance/finance.js", Map.of()).statusCode()).isEqualTo(200);
         assertThat(client.get("/finance/finance.css", Map.of()).statusCode()).isEqualTo(200);
     }
@@ -228,10 +231,21 @@ class FinancePageIT {
             assertThat(page.findElement(By.id("health-unavailable")).getText()).isEqualTo("node health unavailable");
         } else {
             assertThat(health.statusCode()).isEqualTo(200);
-            for (JsonNode venue : ContractJson.read(health.body()).path("venues")) {
-                WebElement row = page.findElement(By.cssSelector("#health tr[data-venue='" + venue.path("venueId").asText() + "']"));
-                assertThat(row.findElement(By.cssSelector("td[data-field='silent']")).getText())
-                        .isEqualTo(venue.path("silent").asBoolean() ? "SILENT" : "reporting");
+            JsonNode venues = ContractJson.read(health.body()).path("venues");
+            assertThat(venues).isNotEmpty();
+            for (JsonNode venue : venues) {
+                List<WebElement> rows = page.findElements(
+                        By.cssSelector("#health tr[data-venue='" + venue.path("venueId").asText() + "']"));
+                List<JsonNode> nodes = new ArrayList<>();
+                venue.path("nodes").forEach(nodes::add);
+                assertThat(rows).hasSize(Math.max(1, nodes.size()));
+                for (int i = 0; i < rows.size(); i++) {
+                    boolean silent = (nodes.isEmpty() ? venue : nodes.get(i)).path("silent").asBoolean();
+                    assertThat(rows.get(i).getAttribute("data-node"))
+                            .isEqualTo(nodes.isEmpty() ? "" : nodes.get(i).path("nodeId").asText());
+                    assertThat(rows.get(i).findElement(By.cssSelector("td[data-field='silent']")).getText())
+                            .isEqualTo(silent ? "SILENT" : "reporting");
+                }
             }
         }
 
@@ -284,6 +298,18 @@ class FinancePageIT {
         setDate(page, "date", DAY);
         page.findElement(By.id("show")).click();
         assertThat(errorText(page)).isEqualTo("Forbidden: this token may not read venue venue-lyon.");
+
+        // The network goes away: the page says the server cannot be reached, and keeps the session.
+        new Select(page.findElement(By.id("venue"))).selectByValue(VENUE);
+        page.setNetworkConditions(new ChromiumNetworkConditions().setOffline(true));
+        try {
+            page.findElement(By.id("show")).click();
+            assertThat(errorText(page)).isEqualTo(
+                    "The server could not be reached. Check the network connection and try again.");
+            assertThat(page.findElement(By.id("workspace")).isDisplayed()).isTrue();
+        } finally {
+            page.deleteNetworkConditions();
+        }
     }
 
     private static int assertRow(ChromeDriver page, String currency, String method, JsonNode row) {
