@@ -47,7 +47,7 @@ class FinanceVenuesController {
 
     @GetMapping("/api/finance/venues")
     ResponseEntity<?> venues(@RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String auth) {
-        Optional<Set<String>> scope = tokens.scopeOfAuthorization(auth);
+        Optional<Set<String>> scope = tokens.scopeOfBearer(auth);
         if (scope.isEmpty()) {
             counters.increment("reports.refused.401.unauthorized");
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")

@@ -52,7 +52,7 @@ class ReportController {
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
             @RequestParam(required = false) String venueId, @RequestParam(required = false) String date,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
-        Optional<Set<String>> scope = tokens.scopeOfAuthorization(auth);
+        Optional<Set<String>> scope = tokens.scopeOfBearer(auth);
         if (scope.isEmpty()) {
             ResponseEntity<byte[]> refused = error(401, "missing, unknown or revoked bearer token", "unauthorized");
             return ResponseEntity.status(401).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")

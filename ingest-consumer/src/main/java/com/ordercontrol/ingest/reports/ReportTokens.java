@@ -95,11 +95,8 @@ public class ReportTokens {
         return Optional.of(venues(hash));
     }
 
-    /**
-     * The venues the caller of an HTTP request may read, from its {@code Authorization: Bearer <token>}
-     * header; empty when the header is missing or not a bearer token, or the token is unknown or revoked.
-     */
-    public Optional<Set<String>> scopeOfAuthorization(String authorizationHeader) {
+    /** The venues of the token in an {@code Authorization: Bearer <token>} header, or empty (401). */
+    public Optional<Set<String>> scopeOfBearer(String authorizationHeader) {
         if (authorizationHeader == null || !authorizationHeader.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return Optional.empty();
         }
