@@ -262,7 +262,7 @@ class FinancePageIT {
         // The CSV download is the report's own CSV, byte for byte.
         page.findElement(By.id("download-csv")).click();
         Path csv = downloads.resolve("daily-totals-" + VENUE + "-" + DAY + ".csv");
-        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(csv) && Files.size(csv) > 0);
+        await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(csv) && Files.size(csv) > 0);
         assertThat(Files.readString(csv)).isEqualTo(
                 get("/api/reports/daily-totals?venueId=" + VENUE + "&date=" + DAY, TOKEN, "text/csv").body());
 
@@ -361,7 +361,7 @@ class FinancePageIT {
     }
 
     private static void waitFor(ChromeDriver page, java.util.function.BooleanSupplier condition) {
-        new WebDriverWait(page, Duration.ofSeconds(30)).until(d -> condition.getAsBoolean());
+        new WebDriverWait(page, Duration.ofSeconds(60)).until(d -> condition.getAsBoolean());
     }
 
     private static Path screenshotTarget() {
