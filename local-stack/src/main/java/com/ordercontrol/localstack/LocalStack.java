@@ -167,6 +167,7 @@ public final class LocalStack {
                          -d '{"payments":[{"method":"card","amount":"12.99","tip":"2.00"}]}'
                   Finance      %2$s/api/reports/daily-totals?venueId=%3$s&date=%4$s
                     curl -s -H 'Authorization: Bearer %5$s' '%2$s/api/reports/daily-totals?venueId=%3$s&date=%4$s'
+                  Finance page %2$s/finance (sign in with the token %5$s)
                   Ingest       POST %2$s/api/events/ingest (node %6$s, signed with SERVER_API_KEY)
                   Kafka        %7$s (topic pos-events)
                   POS db       %8$s (user postgres)

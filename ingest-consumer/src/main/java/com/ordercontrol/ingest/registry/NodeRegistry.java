@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -243,6 +244,16 @@ public class NodeRegistry {
     /** All venues, by id. */
     public List<Venue> venues() {
         return jdbc.query("select venue_id, name, time_zone from venues order by venue_id",
+                (rs, i) -> new Venue(rs.getString(1), rs.getString(2), ZoneId.of(rs.getString(3))));
+    }
+
+    /** The registered venues among {@code venueIds} (a token's scope), by id; unknown ids are left out. */
+    public List<Venue> venues(Collection<String> venueIds) {
+        if (venueIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query("select venue_id, name, time_zone from venues where venue_id = any(?) order by venue_id",
+                ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", venueIds.toArray())),
                 (rs, i) -> new Venue(rs.getString(1), rs.getString(2), ZoneId.of(rs.getString(3))));
     }
 

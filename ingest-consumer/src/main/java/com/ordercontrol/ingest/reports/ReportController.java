@@ -52,7 +52,7 @@ class ReportController {
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
             @RequestParam(required = false) String venueId, @RequestParam(required = false) String date,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
-        Optional<Set<String>> scope = tokens.scopeOf(bearer(auth));
+        Optional<Set<String>> scope = tokens.scopeOfBearer(auth);
         if (scope.isEmpty()) {
             ResponseEntity<byte[]> refused = error(401, "missing, unknown or revoked bearer token", "unauthorized");
             return ResponseEntity.status(401).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
@@ -98,13 +98,6 @@ class ReportController {
                     .body(DailyTotalsFormat.csv(totals).getBytes(StandardCharsets.UTF_8));
         }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(DailyTotalsFormat.json(totals));
-    }
-
-    private static String bearer(String header) {
-        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return null;
-        }
-        return header.substring(7).trim();
     }
 
     private ResponseEntity<byte[]> error(int status, String message, String reason) {
