@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -113,11 +114,23 @@ class FinancePageIT {
         // 23:30 in Paris is 22:30 UTC: still the picked business day.
         send(eur(Events.orderPaid("evt-late", VENUE, "ord-late", 201, "\"7.25\"",
                 Events.payment("pay-late", "cash", "7.25", "0.50", DAY + "T23:30:00+01:00"))));
+        // A partial refund of the split order's card payment, on the picked day: net sales below gross.
+        send(eur(Events.orderRefunded("evt-refund", VENUE, "ref-split-card", "pay-split-card", "card", "\"5.00\"",
+                DAY + "T20:15:00Z")));
         String last = send(Events.orderPaid("evt-usd", VENUE, "ord-usd", 202, "\"12.00\"",
                 Events.payment("pay-usd", "card", "12.00", "3.00", DAY + "T13:00:00Z")));
         new FactTables(jdbc, CloudServers.kafka().bootstrapServers(), topic).awaitEvent(Events.eventIdOf(last));
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
                 "select count(*) from payment_facts where venue_id = ?", Integer.class, VENUE) == 27);
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                "select count(*) from refund_facts where venue_id = ?", Integer.class, VENUE) == 1);
+        // The venue's relay reported its health: the page's health panel shows it.
+        String report = "{\"reportedAt\":\"" + Instant.now() + "\",\"relayVersion\":\"0.1.0-SNAPSHOT\",\"queueDepth\":3,"
+                + "\"oldestPendingAgeSeconds\":1.4,\"backPressure\":false,\"slotLagBytes\":20480,\"clockSkewMillis\":-12,"
+                + "\"parked\":0}";
+        assertThat(client.post("/api/nodes/node-paris/health", report, Map.of("X-Server-Node-Id", "node-paris",
+                "X-Request-Signature", IngestClient.seedSignature("secret-of-paris", Events.bytes(report))))
+                .statusCode()).isEqualTo(202);
     }
 
     /** The same envelope in euros (the test support writes USD). */
