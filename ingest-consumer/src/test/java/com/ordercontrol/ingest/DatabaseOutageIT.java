@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.ordercontrol.infra.FreePort;
-import com.ordercontrol.ingest.monitoring.IngestCounters;
-import com.ordercontrol.ingest.registry.NodeRegistry;
 import com.ordercontrol.ingest.support.CloudServers;
 import com.ordercontrol.ingest.support.Events;
 import com.ordercontrol.ingest.support.IngestClient;
+import com.ordercontrol.ingest.support.RunningIngest;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,11 +26,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -43,7 +38,7 @@ import org.springframework.test.context.DynamicPropertySource;
 // No node cache: the request sent while the database is down must find it down (and get 503).
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "ingest.node-cache-ttl=0s")
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class DatabaseOutageIT {
+class DatabaseOutageIT extends RunningIngest {
 
     static final Path BASE = Path.of("target", "outage-postgres");
     static final int PORT = FreePort.pick();
@@ -54,17 +49,6 @@ class DatabaseOutageIT {
         CloudServers.register(registry, "outage_it");
         registry.add("spring.datasource.url", () -> "jdbc:postgresql://127.0.0.1:" + PORT + "/postgres");
     }
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    NodeRegistry registry;
-    @Autowired
-    IngestCounters counters;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Value("${ingest.topic}")
-    String topic;
 
     static EmbeddedPostgres start(boolean fresh) {
         try {

@@ -2,30 +2,24 @@ package com.ordercontrol.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.ordercontrol.ingest.monitoring.IngestCounters;
-import com.ordercontrol.ingest.registry.NodeRegistry;
-import com.ordercontrol.ingest.reports.ReportTokens;
 import com.ordercontrol.ingest.support.CloudServers;
 import com.ordercontrol.ingest.support.Events;
 import com.ordercontrol.ingest.support.FactTables;
 import com.ordercontrol.ingest.support.IngestClient;
+import com.ordercontrol.ingest.support.RunningIngest;
 import java.net.http.HttpResponse;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** Issue 4: dead letters with reasons (the stream moves on), conflicts, business days in the venue's zone, report auth and forms. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class FactsAndReportIT {
+class FactsAndReportIT extends RunningIngest {
 
     static final String TOKEN = "finance-token-for-venue-f-0001";
 
@@ -33,20 +27,6 @@ class FactsAndReportIT {
     static void servers(DynamicPropertyRegistry registry) {
         CloudServers.register(registry, "facts_it");
     }
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    IngestCounters counters;
-
-    @Autowired
-    NodeRegistry registry;
-    @Autowired
-    ReportTokens tokens;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Value("${ingest.topic}")
-    String topic;
 
     IngestClient client;
     FactTables tables;

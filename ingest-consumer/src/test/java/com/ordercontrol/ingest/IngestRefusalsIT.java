@@ -3,12 +3,11 @@ package com.ordercontrol.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.ordercontrol.ingest.monitoring.IngestCounters;
-import com.ordercontrol.ingest.registry.NodeRegistry;
 import com.ordercontrol.ingest.support.CloudServers;
 import com.ordercontrol.ingest.support.Events;
 import com.ordercontrol.ingest.support.FactTables;
 import com.ordercontrol.ingest.support.IngestClient;
+import com.ordercontrol.ingest.support.RunningIngest;
 import com.ordercontrol.ingest.support.TopicRecords;
 import com.ordercontrol.ingest.support.WebhookHeaders;
 import java.net.http.HttpResponse;
@@ -23,11 +22,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -36,7 +31,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * {@code events} and {@code payment_facts} unchanged; Standard Webhooks and secret rotation.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "ingest.max-body-bytes=4096")
-class IngestRefusalsIT {
+class IngestRefusalsIT extends RunningIngest {
 
     static final String UNAUTHORIZED_BODY =
             "{\"status\":401,\"error\":\"missing, malformed or wrong signature, or unknown node\"}";
@@ -45,17 +40,6 @@ class IngestRefusalsIT {
     static void servers(DynamicPropertyRegistry registry) {
         CloudServers.register(registry, "refusals_it");
     }
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    NodeRegistry registry;
-    @Autowired
-    IngestCounters counters;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Value("${ingest.topic}")
-    String topic;
 
     IngestClient client;
     FactTables tables;

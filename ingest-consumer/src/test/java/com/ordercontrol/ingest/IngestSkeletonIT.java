@@ -2,29 +2,24 @@ package com.ordercontrol.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.ordercontrol.ingest.registry.NodeRegistry;
-import com.ordercontrol.ingest.reports.ReportTokens;
 import com.ordercontrol.ingest.support.CloudServers;
 import com.ordercontrol.ingest.support.Events;
 import com.ordercontrol.ingest.support.FactTables;
 import com.ordercontrol.ingest.support.IngestClient;
+import com.ordercontrol.ingest.support.RunningIngest;
 import java.net.http.HttpResponse;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** Issue 2: the seed POS's signed request becomes a fact once; a wrong signature stores nothing. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class IngestSkeletonIT {
+class IngestSkeletonIT extends RunningIngest {
 
     /** Signed independently: {@code printf '%s' "$BODY" | openssl dgst -sha256 -hmac dev-secret}. */
     static final String SEED_BODY = "{\"eventId\":\"evt-1\",\"eventType\":\"order_paid\",\"venueId\":\"venue-1\","
@@ -38,17 +33,6 @@ class IngestSkeletonIT {
     static void servers(DynamicPropertyRegistry registry) {
         CloudServers.register(registry, "skeleton_it");
     }
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    NodeRegistry registry;
-    @Autowired
-    ReportTokens tokens;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Value("${ingest.topic}")
-    String topic;
 
     IngestClient client;
     FactTables tables;

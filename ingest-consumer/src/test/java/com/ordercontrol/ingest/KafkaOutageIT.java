@@ -3,20 +3,16 @@ package com.ordercontrol.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.ordercontrol.infra.KafkaBroker;
-import com.ordercontrol.ingest.monitoring.IngestCounters;
-import com.ordercontrol.ingest.registry.NodeRegistry;
 import com.ordercontrol.ingest.support.CloudServers;
 import com.ordercontrol.ingest.support.Events;
 import com.ordercontrol.ingest.support.IngestClient;
+import com.ordercontrol.ingest.support.RunningIngest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -25,7 +21,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "ingest.produce-timeout=2s", "ingest.consumer-enabled=false"})
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class KafkaOutageIT {
+class KafkaOutageIT extends RunningIngest {
 
     // Its own broker, since this test stops it.
     static final KafkaBroker broker = KafkaBroker.startFresh(Path.of("target", "outage-kafka"), 0);
@@ -35,15 +31,6 @@ class KafkaOutageIT {
         CloudServers.register(registry, "kafka_outage_it");
         registry.add("spring.kafka.bootstrap-servers", broker::bootstrapServers);
     }
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    NodeRegistry registry;
-    @Autowired
-    IngestCounters counters;
-    @Autowired
-    JdbcTemplate jdbc;
 
     @Test
     void answers503WithinTheBoundWhenKafkaIsDown() {

@@ -3,12 +3,12 @@ package com.ordercontrol.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.ordercontrol.ingest.registry.NodeRegistry;
 import com.ordercontrol.ingest.replay.ReplayCommand;
 import com.ordercontrol.ingest.support.CloudServers;
 import com.ordercontrol.ingest.support.Events;
 import com.ordercontrol.ingest.support.FactTables;
 import com.ordercontrol.ingest.support.IngestClient;
+import com.ordercontrol.ingest.support.RunningIngest;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -19,10 +19,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -34,7 +32,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * within seconds. Replay passes the same records the same way.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class PoisonIT {
+class PoisonIT extends RunningIngest {
 
     static final Duration WITHIN_SECONDS = Duration.ofSeconds(20);
     static final String TIME = "2026-11-24T12:00:00Z";
@@ -44,16 +42,8 @@ class PoisonIT {
         CloudServers.register(registry, "poison_it");
     }
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    NodeRegistry registry;
-    @Autowired
-    JdbcTemplate jdbc;
     @Autowired
     ReplayCommand replay;
-    @Value("${ingest.topic}")
-    String topic;
 
     IngestClient client;
     FactTables tables;

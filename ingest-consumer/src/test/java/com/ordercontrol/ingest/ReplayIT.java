@@ -2,13 +2,13 @@ package com.ordercontrol.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.ordercontrol.ingest.registry.NodeRegistry;
 import com.ordercontrol.ingest.replay.ReplayCommand;
 import com.ordercontrol.ingest.reports.DailyTotalsReport;
 import com.ordercontrol.ingest.support.CloudServers;
 import com.ordercontrol.ingest.support.Events;
 import com.ordercontrol.ingest.support.FactTables;
 import com.ordercontrol.ingest.support.IngestClient;
+import com.ordercontrol.ingest.support.RunningIngest;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -17,34 +17,23 @@ import java.time.ZoneId;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** Issue 4: replaying the whole topic into a fresh schema gives the live totals; into live it only skips duplicates. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ReplayIT {
-
+class ReplayIT extends RunningIngest {
 
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) {
         CloudServers.register(registry, "replay_it");
     }
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    NodeRegistry registry;
     @Autowired
     ReplayCommand replay;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Value("${ingest.topic}")
-    String topic;
 
     IngestClient client;
     FactTables tables;

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.ordercontrol.contract.ContractJson;
-import com.ordercontrol.ingest.registry.NodeRegistry;
 import com.ordercontrol.ingest.support.CloudServers;
 import com.ordercontrol.ingest.support.Events;
 import com.ordercontrol.ingest.support.FactTables;
 import com.ordercontrol.ingest.support.IngestClient;
+import com.ordercontrol.ingest.support.RunningIngest;
 import com.ordercontrol.ingest.support.TopicRecords;
 import com.ordercontrol.ingest.support.WebhookHeaders;
 import java.net.http.HttpResponse;
@@ -20,11 +20,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -36,21 +32,12 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"ingest.max-batch-events=20", "ingest.max-body-bytes=65536"})
-class BatchIngestIT {
+class BatchIngestIT extends RunningIngest {
 
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) {
         CloudServers.register(registry, "batch_it");
     }
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    NodeRegistry registry;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Value("${ingest.topic}")
-    String topic;
 
     IngestClient client;
     FactTables tables;

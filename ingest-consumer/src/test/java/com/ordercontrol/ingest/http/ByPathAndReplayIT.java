@@ -6,11 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.ordercontrol.contract.ContractJson;
 import com.ordercontrol.infra.PostgresServer;
 import com.ordercontrol.ingest.IngestApplication;
-import com.ordercontrol.ingest.registry.NodeRegistry;
 import com.ordercontrol.ingest.support.CloudServers;
 import com.ordercontrol.ingest.support.Events;
 import com.ordercontrol.ingest.support.FactTables;
 import com.ordercontrol.ingest.support.IngestClient;
+import com.ordercontrol.ingest.support.RunningIngest;
 import com.ordercontrol.ingest.support.TopicRecords;
 import com.ordercontrol.ingest.support.WebhookHeaders;
 import java.net.http.HttpResponse;
@@ -23,13 +23,10 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -39,21 +36,13 @@ import org.springframework.test.context.DynamicPropertySource;
  * share the database.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ByPathAndReplayIT {
+class ByPathAndReplayIT extends RunningIngest {
 
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) {
         CloudServers.register(registry, "by_path_it");
     }
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    NodeRegistry registry;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Value("${ingest.topic}")
-    String topic;
     @Value("${spring.datasource.url}")
     String databaseUrl;
 

@@ -3,11 +3,10 @@ package com.ordercontrol.ingest.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.ordercontrol.ingest.registry.NodeRegistry;
-import com.ordercontrol.ingest.reports.ReportTokens;
 import com.ordercontrol.ingest.support.CloudServers;
 import com.ordercontrol.ingest.support.Events;
 import com.ordercontrol.ingest.support.IngestClient;
+import com.ordercontrol.ingest.support.RunningIngest;
 import com.ordercontrol.ingest.support.WebhookHeaders;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,10 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -36,7 +32,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * pooled connections per request and the pool of 10 deadlocked into 503s.)
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ConcurrentIngestIT {
+class ConcurrentIngestIT extends RunningIngest {
 
     static final int CONCURRENT = 64;
     static final int ROUNDS = 3;
@@ -47,15 +43,6 @@ class ConcurrentIngestIT {
     static void servers(DynamicPropertyRegistry registry) {
         CloudServers.register(registry, "concurrent_it");
     }
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    NodeRegistry registry;
-    @Autowired
-    ReportTokens tokens;
-    @Autowired
-    JdbcTemplate jdbc;
 
     @Test
     void sixtyFourConcurrentSignedRequestsAllGet202AndReportsKeepAnswering() throws Exception {

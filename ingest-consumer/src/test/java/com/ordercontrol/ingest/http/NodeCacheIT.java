@@ -2,18 +2,16 @@ package com.ordercontrol.ingest.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.ordercontrol.ingest.registry.NodeRegistry;
 import com.ordercontrol.ingest.support.CloudServers;
 import com.ordercontrol.ingest.support.Events;
 import com.ordercontrol.ingest.support.IngestClient;
+import com.ordercontrol.ingest.support.RunningIngest;
 import com.ordercontrol.ingest.support.WebhookHeaders;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -23,7 +21,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * of the node gets 403.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "ingest.node-cache-ttl=2s")
-class NodeCacheIT {
+class NodeCacheIT extends RunningIngest {
 
     static final Duration TTL = Duration.ofSeconds(2);
     static final Duration MARGIN = Duration.ofSeconds(3);
@@ -32,11 +30,6 @@ class NodeCacheIT {
     static void servers(DynamicPropertyRegistry registry) {
         CloudServers.register(registry, "node_cache_it");
     }
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    NodeRegistry registry;
 
     int post(IngestClient client) {
         String body = Events.simple("venue-t", "1.00", "0.00");
