@@ -29,9 +29,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                               {@code spring.datasource.hikari.*})
  * @param reportsPoolSize        connections of the finance report's own pool
  * @param maxPendingEvents       most events of this instance waiting for Kafka's acknowledgement at once; a
- *                               request that would go past it is answered 503 {@code busy} with
- *                               {@code Retry-After: 1} at once, before anything is sent (admission control:
- *                               a drain storm gets fast refusals instead of every request timing out)
+ *                               request that would go past it waits up to a quarter of the produce timeout
+ *                               for room, then is answered 503 {@code busy} with {@code Retry-After: 1},
+ *                               before anything is sent (admission control: a drain burst queues briefly
+ *                               instead of being refused or timing out)
  */
 @ConfigurationProperties("ingest")
 public record IngestSettings(

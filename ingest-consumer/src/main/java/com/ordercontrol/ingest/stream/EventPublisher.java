@@ -42,7 +42,7 @@ public class EventPublisher {
     public EventPublisher(KafkaTemplate<String, byte[]> kafka, IngestSettings settings, MeterRegistry registry) {
         this.kafka = kafka;
         this.settings = settings;
-        this.pending = new Semaphore(settings.maxPendingEvents());
+        this.pending = new Semaphore(settings.maxPendingEvents(), true);
         this.acknowledged = produceTimer(registry, "acknowledged");
         this.failed = produceTimer(registry, "failed");
     }
@@ -62,12 +62,12 @@ public class EventPublisher {
      * producer keeps that order), then waits, for {@code ingest.produce-timeout} in all, until every one is
      * acknowledged. Throws when any is not; some of the others may then be stored already.
      *
-     * @throws StreamBusyException when this instance already has {@code ingest.max-pending-events} events
-     *                             waiting for acknowledgement; nothing was sent
+     * @throws StreamBusyException when this instance had {@code ingest.max-pending-events} events waiting for
+     *                             acknowledgement for a quarter of the produce timeout; nothing was sent
      */
     public void publishAll(List<VerifiedEvent> events) throws StreamUnavailableException {
         long deadline = System.nanoTime() + settings.produceTimeout().toNanos();
-        if (!pending.tryAcquire(events.size())) {
+        if (!admit(events.size())) {
             throw new StreamBusyException(settings.maxPendingEvents() + " events are already waiting for Kafka's "
                     + "acknowledgement on this instance");
         }
@@ -93,6 +93,19 @@ public class EventPublisher {
         } finally {
             pending.release(events.size() - acks.size()); // the permits of records never sent
             outcome.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /**
+     * Takes room for {@code count} events, waiting (first come, first served) up to a quarter of the produce
+     * timeout for acknowledgements to free it: a burst of batches queues briefly instead of being refused.
+     */
+    private boolean admit(int count) throws StreamUnavailableException {
+        try {
+            return pending.tryAcquire(count, settings.produceTimeout().toNanos() / 4, TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StreamUnavailableException("interrupted while waiting for room", e);
         }
     }
 

@@ -36,12 +36,14 @@ class EventPublisherAdmissionTest {
                     Duration.ofSeconds(1), "classpath:kafka/topics.properties", true, true, 2, Duration.ZERO, 1, 1, 3), new SimpleMeterRegistry());
 
     @Test
-    void aRequestPastThePendingLimitIsRefusedAtOnceAndNothingIsSent() throws Exception {
+    void aRequestPastThePendingLimitWaitsAQuarterOfTheProduceTimeoutThenIsRefusedAndNothingIsSent() throws Exception {
         CompletableFuture<Void> first = CompletableFuture.runAsync(() -> publish(events(2)));
         awaitSent(2);
 
+        long started = System.nanoTime();
         assertThatThrownBy(() -> publisher.publishAll(events(2))).isInstanceOf(StreamBusyException.class)
                 .hasMessageContaining("3 events are already waiting");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(1250));
         assertThat(producer.history()).hasSize(2);
 
         while (producer.completeNext()) {
@@ -50,6 +52,25 @@ class EventPublisherAdmissionTest {
         first.get(5, TimeUnit.SECONDS);
         publishAcknowledging(events(3)); // the permits came back with the acknowledgements
         assertThat(producer.history()).hasSize(5);
+    }
+
+    @Test
+    void aRequestPastThePendingLimitGoesThroughWhenAcknowledgementsMakeRoomInTime() throws Exception {
+        CompletableFuture<Void> first = CompletableFuture.runAsync(() -> publish(events(2)));
+        awaitSent(2);
+        CompletableFuture<Void> second = CompletableFuture.runAsync(() -> publish(events(2)));
+        Thread.sleep(200);
+        assertThat(producer.history()).as("the second request waits for room").hasSize(2);
+
+        while (producer.completeNext()) {
+            // acknowledge the first request: its permits let the second one in
+        }
+        first.get(5, TimeUnit.SECONDS);
+        awaitSent(4);
+        while (producer.completeNext()) {
+            // acknowledge the second
+        }
+        second.get(5, TimeUnit.SECONDS);
     }
 
     @Test
