@@ -292,6 +292,7 @@ final class LoadTest {
         BigDecimal factTip = BigDecimal.ZERO;
         long dead = 0;
         long lastChange = System.nanoTime();
+        long rowsWhenSendingEnded = -1;
         try (Connection c = cloud.connect(); PreparedStatement facts = c.prepareStatement(FACTS);
              PreparedStatement dl = c.prepareStatement(DEAD_LETTERS)) {
             facts.setString(1, run + "-v%");
@@ -300,6 +301,9 @@ final class LoadTest {
                 try (ResultSet rs = facts.executeQuery()) {
                     rs.next();
                     long now = rs.getLong(1);
+                    if (rowsWhenSendingEnded < 0) {
+                        rowsWhenSendingEnded = now;
+                    }
                     if (now != rows) {
                         lastChange = System.nanoTime();
                     }
@@ -324,6 +328,12 @@ final class LoadTest {
                 factAmount.stripTrailingZeros().toPlainString(), amount.toPlainString(),
                 factTip.stripTrailingZeros().toPlainString(), tip.toPlainString(), dead,
                 (lastChange - sendingDone) / 1e9);
+        double catchUp = (lastChange - sendingDone) / 1e9;
+        if (rows > rowsWhenSendingEnded && catchUp > 1) {
+            // The consumer's own pace: it was behind when sending ended and worked through the rest alone.
+            System.out.printf("facts consumer after sending ended: %,d facts in %.1f s, %,.0f facts/s%n",
+                    rows - rowsWhenSendingEnded, catchUp, (rows - rowsWhenSendingEnded) / catchUp);
+        }
         boolean ok = maybe == 0
                 ? rows == expected && factAmount.compareTo(amount) == 0 && factTip.compareTo(tip) == 0 && dead == 0
                 : rows >= expected && rows <= expected + maybe && dead == 0;

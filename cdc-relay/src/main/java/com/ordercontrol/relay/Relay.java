@@ -4,6 +4,7 @@ import com.ordercontrol.relay.config.NucDatabase;
 import com.ordercontrol.relay.config.RelaySettings;
 import com.ordercontrol.relay.counters.RelayCounters;
 import com.ordercontrol.relay.delivery.DeliveryWorker;
+import com.ordercontrol.relay.delivery.DirectDelivery;
 import com.ordercontrol.relay.delivery.IngestClient;
 import com.ordercontrol.relay.health.HealthReporter;
 import com.ordercontrol.relay.engine.CdcEngine;
@@ -81,10 +82,12 @@ public final class Relay implements AutoCloseable {
             RelayCounters counters = new RelayCounters();
             CloudEventQueue queue = new CloudEventQueue(dataSource, clock, settings.queueCapacity(),
                     settings.stuckAfterAttempts());
-            // Capture first: it checks the publication and may refuse to start, leaving nothing running.
-            CdcEngine engine = CdcEngine.start(settings, dataSource, queue, counters);
             IngestClient client = IngestClient.forNode(settings, wallClock);
-            DeliveryWorker worker = DeliveryWorker.start(settings, client, queue, dataSource, counters, clock, wallClock);
+            DirectDelivery direct = DirectDelivery.create(settings, client, queue, dataSource, counters, clock,
+                    wallClock);
+            // Capture first: it checks the publication and may refuse to start, leaving nothing running.
+            CdcEngine engine = CdcEngine.start(settings, dataSource, queue, direct, counters);
+            DeliveryWorker worker = DeliveryWorker.start(settings, client, queue, direct, counters, clock, wallClock);
 
             ReconciliationSweep sweep = new ReconciliationSweep(new OutboxTable(dataSource), queue,
                     settings.reconcileGrace(), settings.outboxRetention(), clock, counters);

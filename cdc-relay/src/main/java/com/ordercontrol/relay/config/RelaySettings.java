@@ -40,6 +40,8 @@ import java.util.function.Function;
  * @param healthMinInterval   {@code RELAY_HEALTH_MIN_INTERVAL}: after deliveries, the node health report goes to the cloud at most this often
  * @param healthInterval      {@code RELAY_HEALTH_INTERVAL}: the health report's heartbeat when nothing is delivered (the cloud calls a
  *                            node silent after {@code ingest.health.silent-after}, 180 s by default: keep this well below it)
+ * @param directDelivery      {@code RELAY_DIRECT_DELIVERY}: while the queue is empty, send events to the cloud as they are read
+ *                            from the WAL instead of queueing them first ({@code true}, the default, or {@code false})
  */
 public record RelaySettings(
         URI backofficeApiUrl,
@@ -66,7 +68,8 @@ public record RelaySettings(
         Duration pollInterval,
         Duration offsetFlushInterval,
         Duration healthMinInterval,
-        Duration healthInterval) {
+        Duration healthInterval,
+        boolean directDelivery) {
 
     public RelaySettings {
         Objects.requireNonNull(backofficeApiUrl, "BACKOFFICE_API_URL");
@@ -141,11 +144,12 @@ public record RelaySettings(
         Duration flush = r.get("RELAY_OFFSET_FLUSH_INTERVAL", "1s", DurationText::parse);
         Duration healthMin = r.get("RELAY_HEALTH_MIN_INTERVAL", "10s", DurationText::parse);
         Duration health = r.get("RELAY_HEALTH_INTERVAL", "60s", DurationText::parse);
+        boolean direct = r.get("RELAY_DIRECT_DELIVERY", "true", RelaySettings::bool);
         r.failIfErrors();
         try {
             return new RelaySettings(url, key, node, dbUrl, dbUser, dbPassword, cap, base, backoffCap, jitter, worker,
                     stuck, http, batchEvents, batchBytes, grace, sweep, retention, slot, publication, heartbeat, poll, flush,
-                    healthMin, health);
+                    healthMin, health, direct);
         } catch (NullPointerException e) {
             throw new IllegalArgumentException(e.getMessage() + " is required", e);
         }
@@ -176,13 +180,21 @@ public record RelaySettings(
                 + ", slotName=" + slotName + ", publicationName=" + publicationName
                 + ", heartbeatInterval=" + heartbeatInterval + ", pollInterval=" + pollInterval
                 + ", offsetFlushInterval=" + offsetFlushInterval + ", healthMinInterval=" + healthMinInterval
-                + ", healthInterval=" + healthInterval + "]";
+                + ", healthInterval=" + healthInterval + ", directDelivery=" + directDelivery + "]";
     }
 
     private static void requireText(String value, String name) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException(name + " is required");
         }
+    }
+
+    private static boolean bool(String text) {
+        return switch (text.strip()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException("must be true or false, was '" + text + "'");
+        };
     }
 
     private static URI httpUri(String text) {

@@ -40,7 +40,7 @@ final class CloudLink {
      * @param fault        the configuration fault this reply showed, if any
      * @param delivered    whether the reply delivered at least one event (the fault is over)
      */
-    void observe(CloudReply reply, Optional<String> fault, boolean delivered, Instant nextAttempt) {
+    synchronized void observe(CloudReply reply, Optional<String> fault, boolean delivered, Instant nextAttempt) {
         Instant at = reply.receivedAt();
         reply.clockSkewMillis().ifPresent(this::skew);
         if (fault.isPresent()) {

@@ -19,7 +19,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,6 +47,7 @@ public final class DeliveryWorker implements AutoCloseable {
     private final IngestClient client;
     private final BackoffPolicy backoff;
     private final CloudLink link;
+    private final DirectDelivery direct;
     private final Clock clock;
     private final Clock wallClock;
     private final Duration interval;
@@ -67,14 +67,15 @@ public final class DeliveryWorker implements AutoCloseable {
     /** Set by a deletion that failed; the next look at the queue starts again from its head. */
     private volatile Exception commitFailure;
 
-    private DeliveryWorker(RelaySettings settings, IngestClient client, CloudEventQueue queue, CloudLinkTable linkTable,
+    private DeliveryWorker(RelaySettings settings, IngestClient client, CloudEventQueue queue, DirectDelivery direct,
                            RelayCounters counters, Clock clock, Clock wallClock) {
         this.queue = queue;
         this.wallClock = wallClock;
         this.client = client;
         this.backoff = new BackoffPolicy(settings.backoffBase(), settings.backoffCap(), settings.backoffJitter(),
                 () -> ThreadLocalRandom.current().nextDouble());
-        this.link = new CloudLink(linkTable, counters);
+        this.link = direct.link();
+        this.direct = direct;
         this.clock = clock;
         this.interval = settings.workerInterval();
         this.batchMaxEvents = settings.batchMaxEvents();
@@ -88,13 +89,13 @@ public final class DeliveryWorker implements AutoCloseable {
      * Starts delivering on its own thread.
      *
      * @param client    the signed HTTP client to the cloud (its wall clock signs and measures the skew)
+     * @param direct    the capture thread's fast path, told when batches must wait (and sharing the link state)
      * @param clock     the retry schedule's clock (tests simulate hours with it)
      * @param wallClock real time: the clock skew against the cloud, stage timings
      */
     public static DeliveryWorker start(RelaySettings settings, IngestClient client, CloudEventQueue queue,
-                                       DataSource dataSource, RelayCounters counters, Clock clock, Clock wallClock) {
-        DeliveryWorker worker = new DeliveryWorker(settings, client, queue, new CloudLinkTable(dataSource), counters,
-                clock, wallClock);
+                                       DirectDelivery direct, RelayCounters counters, Clock clock, Clock wallClock) {
+        DeliveryWorker worker = new DeliveryWorker(settings, client, queue, direct, counters, clock, wallClock);
         worker.thread.start();
         return worker;
     }
@@ -153,7 +154,9 @@ public final class DeliveryWorker implements AutoCloseable {
             settle();
         }
         Instant now = clock.instant();
-        int limit = now.isBefore(singleEventsUntil) ? 1 : batchMaxEvents;
+        boolean single = now.isBefore(singleEventsUntil);
+        direct.holdBatches(single);
+        int limit = single ? 1 : batchMaxEvents;
         long read = System.nanoTime();
         List<QueuedEvent> head = queue.headAfter(sentUpTo, limit);
         counters.headRead.record((System.nanoTime() - read) / 1000);
@@ -169,7 +172,7 @@ public final class DeliveryWorker implements AutoCloseable {
             Duration untilDue = Duration.between(now, due);
             return untilDue.compareTo(interval) < 0 ? untilDue : interval;
         }
-        List<QueuedEvent> batch = withinBytes(head);
+        List<QueuedEvent> batch = head.subList(0, IngestClient.fitting(head, batchMaxEvents, batchMaxBytes));
         Instant sendStart = wallClock.instant();
         for (QueuedEvent e : batch) {
             counters.queueWait.record(Duration.between(e.queuedAt(), sendStart).toNanos() / 1000);
@@ -231,21 +234,11 @@ public final class DeliveryWorker implements AutoCloseable {
         counters.delivered(delivered.size());
     }
 
-    /** The head events that fit the byte limit (always at least the first). */
-    private List<QueuedEvent> withinBytes(List<QueuedEvent> head) {
-        int bytes = 1;
-        int n = 0;
-        while (n < head.size() && (n == 0 || bytes + head.get(n).body().length + 1 <= batchMaxBytes)) {
-            bytes += head.get(n).body().length + 1;
-            n++;
-        }
-        return head.subList(0, n);
-    }
-
     /** Records the reply in the queue: delivered, parked or due again later, event by event. */
     private void apply(List<QueuedEvent> batch, Judgement judgement, CloudReply reply, Instant now) throws SQLException {
         if (judgement.splitBatch()) {
             singleEventsUntil = now.plus(SINGLE_EVENTS_AFTER_SPLIT);
+            direct.holdBatches(true);
             log.warn("the cloud refused a batch of {} events as a whole ({}); sending events one by one for {}"
                     + " so that each gets its own answer", batch.size(), reply.describe(), SINGLE_EVENTS_AFTER_SPLIT);
             link.observe(reply, Optional.empty(), false, now);
@@ -254,7 +247,7 @@ public final class DeliveryWorker implements AutoCloseable {
         if (judgement.wholeRequest().isPresent()) {
             Verdict.Retry retry = judgement.wholeRequest().get();
             Instant next = retry(batch.get(0), retry, judgement.retryAfter(), now);
-            link.observe(reply, fault(retry), false, next);
+            link.observe(reply, retry.fault(), false, next);
             return;
         }
         List<QueuedEvent> delivered = new ArrayList<>();
@@ -272,17 +265,13 @@ public final class DeliveryWorker implements AutoCloseable {
                         event.eventId(), park.status(), park.reason());
             } else if (verdict instanceof Verdict.Retry retry) {
                 next = retry(event, retry, judgement.retryAfter(), now);
-                fault = fault.or(() -> fault(retry));
+                fault = fault.or(retry::fault);
             }
         }
         if (!delivered.isEmpty()) {
             markDelivered(delivered, ((Verdict.Delivered) judgement.perEvent().get(batch.indexOf(delivered.get(0)))).status());
         }
         link.observe(reply, fault, !delivered.isEmpty(), next);
-    }
-
-    private static Optional<String> fault(Verdict.Retry retry) {
-        return retry.cause() == Cause.OUTAGE ? Optional.empty() : Optional.of(retry.reason());
     }
 
     /** One more failed attempt for {@code event}; returns when it is due again. */

@@ -3,7 +3,7 @@ package com.ordercontrol.relay.delivery;
 import com.ordercontrol.contract.EventSigner;
 import com.ordercontrol.contract.WebhookSigner;
 import com.ordercontrol.contract.WireHeaders;
-import com.ordercontrol.relay.queue.QueuedEvent;
+import com.ordercontrol.relay.queue.Outgoing;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -66,7 +66,7 @@ public final class IngestClient {
     }
 
     /** The request body: the envelope itself for one event, a JSON array of the envelopes for several. */
-    static byte[] body(List<QueuedEvent> events) {
+    static byte[] body(List<? extends Outgoing> events) {
         if (events.size() == 1) {
             return events.get(0).body();
         }
@@ -82,10 +82,21 @@ public final class IngestClient {
         return out.toByteArray();
     }
 
+    /** How many of the first events fit one request of at most these many events and bytes (at least one). */
+    static int fitting(List<? extends Outgoing> events, int maxEvents, int maxBytes) {
+        int bytes = 1;
+        int n = 0;
+        while (n < events.size() && n < maxEvents && (n == 0 || bytes + events.get(n).body().length + 1 <= maxBytes)) {
+            bytes += events.get(n).body().length + 1;
+            n++;
+        }
+        return n;
+    }
+
     /** Bytes of the array body of these events. */
-    static int arrayLength(List<QueuedEvent> events) {
+    static int arrayLength(List<? extends Outgoing> events) {
         int n = 1 + events.size();
-        for (QueuedEvent e : events) {
+        for (Outgoing e : events) {
             n += e.body().length;
         }
         return n;
@@ -97,14 +108,14 @@ public final class IngestClient {
      * with "duplicate" for every element, so the id must change whenever the content does (a redriven
      * event can land between the same first event and count).
      */
-    static String webhookId(List<QueuedEvent> events) {
+    static String webhookId(List<? extends Outgoing> events) {
         String first = events.get(0).eventId().toString();
         if (events.size() == 1) {
             return first;
         }
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (QueuedEvent e : events) {
+            for (Outgoing e : events) {
                 sha.update(e.eventId().toString().getBytes(StandardCharsets.US_ASCII));
             }
             return "batch_" + first + "_" + events.size() + "_" + HexFormat.of().formatHex(sha.digest(), 0, 8);
@@ -114,7 +125,7 @@ public final class IngestClient {
     }
 
     /** Sends once; never throws for network trouble, which is a reply with {@link CloudReply#NO_ANSWER}. */
-    CloudReply post(List<QueuedEvent> events) throws InterruptedException {
+    CloudReply post(List<? extends Outgoing> events) throws InterruptedException {
         return send(ingestUri, body(events), webhookId(events));
     }
 

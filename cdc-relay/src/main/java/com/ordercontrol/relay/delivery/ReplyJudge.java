@@ -3,7 +3,7 @@ package com.ordercontrol.relay.delivery;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.ordercontrol.contract.ContractJson;
 import com.ordercontrol.relay.delivery.Verdict.Cause;
-import com.ordercontrol.relay.queue.QueuedEvent;
+import com.ordercontrol.relay.queue.Outgoing;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,7 +33,7 @@ final class ReplyJudge {
     private ReplyJudge() {
     }
 
-    static Judgement judge(List<QueuedEvent> sent, CloudReply reply) {
+    static Judgement judge(List<? extends Outgoing> sent, CloudReply reply) {
         int status = reply.status();
         if (!reply.answered()) {
             return Judgement.failed(new Verdict.Retry(Cause.OUTAGE, reply.describe()), reply.retryAfter());
@@ -51,7 +51,7 @@ final class ReplyJudge {
         return Judgement.failed(new Verdict.Retry(Cause.CONFIGURATION, reply.describe()), reply.retryAfter());
     }
 
-    private static Judgement namedOutcomes(List<QueuedEvent> sent, CloudReply reply) {
+    private static Judgement namedOutcomes(List<? extends Outgoing> sent, CloudReply reply) {
         Map<String, JsonNode> named = named(reply.body());
         if (sent.stream().noneMatch(e -> named.containsKey(e.eventId().toString()))) {
             return Judgement.failed(new Verdict.Retry(Cause.UNCONFIRMED, "HTTP " + reply.status()
@@ -59,7 +59,7 @@ final class ReplyJudge {
                     + CloudReply.abbreviate(reply.body() == null ? "" : reply.body().strip())), reply.retryAfter());
         }
         List<Verdict> verdicts = new ArrayList<>(sent.size());
-        for (QueuedEvent event : sent) {
+        for (Outgoing event : sent) {
             JsonNode result = named.get(event.eventId().toString());
             verdicts.add(result == null
                     ? new Verdict.Retry(Cause.UNCONFIRMED, "HTTP " + reply.status() + " did not name this event")

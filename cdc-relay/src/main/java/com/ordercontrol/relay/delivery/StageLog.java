@@ -35,7 +35,7 @@ final class StageLog {
         if (delivered == 0) {
             return;
         }
-        log.info("delivered {} events in {} requests in the last minute; capture (commit to queued) {}; waiting in"
+        log.info("delivered {} events in {} requests in the last minute; capture (commit to read from the WAL) {}; waiting in"
                         + " the queue {}; queue read {}; HTTP per request {}; queue delete per request {}; queued to delivered {}",
                 delivered, requests, counters.capture.summary(), counters.queueWait.summary(), counters.headRead.summary(),
                 counters.http.summary(),
@@ -44,7 +44,7 @@ final class StageLog {
 
     /** The totals since start (at stop). */
     void logSummary() {
-        log.info("since start: delivered {} events in {} requests; capture (commit to queued) {}; waiting in the queue {};"
+        log.info("since start: delivered {} events in {} requests; capture (commit to read from the WAL) {}; waiting in the queue {};"
                         + " queue read {}; HTTP per request {}; queue delete per request {}; queued to delivered {}",
                 counters.deliveredTotal(), counters.requestsTotal(), counters.capture.summary(),
                 counters.queueWait.summary(), counters.headRead.summary(), counters.http.summary(), counters.markDelivered.summary(),

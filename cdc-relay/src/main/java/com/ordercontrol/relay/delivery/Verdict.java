@@ -13,6 +13,11 @@ sealed interface Verdict {
 
     /** Not delivered; try again on the schedule (or after the cloud's {@code Retry-After}). */
     record Retry(Cause cause, String reason) implements Verdict {
+
+        /** The configuration fault this retry shows, if it is one (an outage is not). */
+        java.util.Optional<String> fault() {
+            return cause == Cause.OUTAGE ? java.util.Optional.empty() : java.util.Optional.of(reason);
+        }
     }
 
     /** Why an event is tried again. */

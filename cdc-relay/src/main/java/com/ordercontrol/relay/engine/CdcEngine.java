@@ -1,6 +1,7 @@
 package com.ordercontrol.relay.engine;
 
 import com.ordercontrol.relay.config.RelaySettings;
+import com.ordercontrol.relay.delivery.DirectDelivery;
 import com.ordercontrol.relay.offsets.PostgresOffsetBackingStore;
 import com.ordercontrol.relay.counters.RelayCounters;
 import com.ordercontrol.relay.queue.CloudEventQueue;
@@ -65,9 +66,9 @@ public final class CdcEngine implements AutoCloseable {
      * @throws IllegalStateException when the configured publication does not exist (the relay never creates it)
      */
     public static CdcEngine start(RelaySettings settings, DataSource dataSource, CloudEventQueue queue,
-                                  RelayCounters counters) {
+                                  DirectDelivery direct, RelayCounters counters) {
         requirePublication(dataSource, settings.publicationName());
-        OutboxChangeHandler handler = new OutboxChangeHandler(queue, counters, Clock.systemUTC());
+        OutboxChangeHandler handler = new OutboxChangeHandler(queue, direct, counters, Clock.systemUTC());
         CdcEngine cdc = new CdcEngine(settings, dataSource, handler);
         cdc.launch();
         return cdc;

@@ -1,6 +1,7 @@
 package com.ordercontrol.relay.engine;
 
 import com.ordercontrol.relay.counters.RelayCounters;
+import com.ordercontrol.relay.delivery.DirectDelivery;
 import com.ordercontrol.relay.outbox.OutboxRow;
 import com.ordercontrol.relay.queue.CloudEventQueue;
 import com.ordercontrol.relay.queue.NewEvent;
@@ -11,15 +12,20 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Moves outbox inserts from the WAL into the durable queue. A record is marked processed only after
- * the transaction that queued it committed, so a crash replays it (the queue skips repeats).
+ * Moves outbox inserts from the WAL to the cloud: straight away while the durable queue is empty
+ * ({@link DirectDelivery}), otherwise, and for whatever the cloud did not accept at once, into the queue.
+ * A record is marked processed only after its event was delivered and logged or the transaction that
+ * queued it committed, so a crash replays it (the queue skips repeats, the cloud absorbs them).
  * When the queue holds its cap this handler waits (back-pressure): the rest of the batch stays in
  * the slot and in the outbox table until the worker makes room. Nothing is evicted.
  */
@@ -29,6 +35,7 @@ final class OutboxChangeHandler implements DebeziumEngine.ChangeConsumer<RecordC
     private static final Duration ROOM_RECHECK = Duration.ofSeconds(1);
 
     private final CloudEventQueue queue;
+    private final DirectDelivery direct;
     private final RelayCounters counters;
     private final Clock wallClock;
     private volatile boolean stopping;
@@ -36,8 +43,9 @@ final class OutboxChangeHandler implements DebeziumEngine.ChangeConsumer<RecordC
     /**
      * @param wallClock real time, to time capture against the database's commit timestamps
      */
-    OutboxChangeHandler(CloudEventQueue queue, RelayCounters counters, Clock wallClock) {
+    OutboxChangeHandler(CloudEventQueue queue, DirectDelivery direct, RelayCounters counters, Clock wallClock) {
         this.queue = queue;
+        this.direct = direct;
         this.counters = counters;
         this.wallClock = wallClock;
     }
@@ -46,25 +54,36 @@ final class OutboxChangeHandler implements DebeziumEngine.ChangeConsumer<RecordC
     public void handleBatch(List<RecordChangeEvent<SourceRecord>> records,
                             DebeziumEngine.RecordCommitter<RecordChangeEvent<SourceRecord>> committer)
             throws InterruptedException {
-        List<NewEvent> events = new ArrayList<>();
-        List<Integer> recordOfEvent = new ArrayList<>();
+        List<NewEvent> captured = new ArrayList<>();
+        List<Integer> recordOfCaptured = new ArrayList<>();
         for (int i = 0; i < records.size(); i++) {
             Optional<OutboxRow> row = OutboxRecords.rowOf(records.get(i).record());
             if (row.isPresent()) {
-                events.add(row.get().toNewEvent());
-                recordOfEvent.add(i);
+                captured.add(row.get().toNewEvent());
+                recordOfCaptured.add(i);
+            }
+        }
+        if (!captured.isEmpty()) {
+            counters.captured(captured.size());
+            timeCapture(records, recordOfCaptured);
+        }
+        // What the cloud took at once is done; the rest (in order) goes to the queue.
+        List<NewEvent> events = new ArrayList<>();
+        List<Integer> recordOfEvent = new ArrayList<>();
+        DirectDelivery.Left left = direct.deliver(captured);
+        Set<NewEvent> undelivered = Collections.newSetFromMap(new IdentityHashMap<>());
+        undelivered.addAll(left.events());
+        for (int i = 0; i < captured.size(); i++) {
+            if (undelivered.contains(captured.get(i))) {
+                events.add(captured.get(i));
+                recordOfEvent.add(recordOfCaptured.get(i));
             }
         }
         int marked = 0;
         int queued = 0;
         while (true) {
             List<NewEvent> rest = events.subList(queued, events.size());
-            int taken = retrying(() -> queue.offer(rest));
-            if (taken > 0) {
-                counters.captured(taken);
-                timeCapture(records, recordOfEvent.subList(queued, queued + taken));
-            }
-            queued += taken;
+            queued += retrying(() -> left.failed().isPresent() ? queue.offer(rest, left.failed().get()) : queue.offer(rest));
             // Everything before the first event that did not fit is durable (or not an event): mark it.
             int firstUnqueued = queued < events.size() ? recordOfEvent.get(queued) : records.size();
             for (; marked < firstUnqueued; marked++) {
@@ -79,7 +98,7 @@ final class OutboxChangeHandler implements DebeziumEngine.ChangeConsumer<RecordC
         committer.markBatchFinished();
     }
 
-    /** Commit (the source's {@code ts_ms}) to queued, per event. */
+    /** Commit (the source's {@code ts_ms}) to captured, per event. */
     private void timeCapture(List<RecordChangeEvent<SourceRecord>> records, List<Integer> queuedRecords) {
         Instant now = wallClock.instant();
         for (int index : queuedRecords) {

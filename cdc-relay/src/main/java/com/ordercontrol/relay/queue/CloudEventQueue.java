@@ -27,15 +27,15 @@ public final class CloudEventQueue {
 
     private static final String INSERT = """
             insert into cloud_event_queue
-                (event_id, event_type, location_id, payload, max_attempts, next_retry_at, created_at)
-            select ?, ?, ?, ?, ?, ?, ?
+                (event_id, event_type, location_id, payload, max_attempts, next_retry_at, created_at, attempts, last_error)
+            select ?, ?, ?, ?, ?, ?, ?, ?, ?
             where not exists (select 1 from relay_delivered_event d where d.event_id = ?)
             on conflict (event_id) do nothing
             """;
     private static final String INSERT_EVEN_IF_DELIVERED = """
             insert into cloud_event_queue
-                (event_id, event_type, location_id, payload, max_attempts, next_retry_at, created_at)
-            values (?, ?, ?, ?, ?, ?, ?)
+                (event_id, event_type, location_id, payload, max_attempts, next_retry_at, created_at, attempts, last_error)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?)
             on conflict (event_id) do nothing
             """;
     /**
@@ -51,6 +51,7 @@ public final class CloudEventQueue {
             limit ?
             """;
     private static final String COUNT_PENDING = "select count(*) from cloud_event_queue where status = 'pending'";
+    private static final String ANY_PENDING = "select exists (select 1 from cloud_event_queue where status = 'pending')";
     private static final String DELETE = "delete from cloud_event_queue where queue_position = any (?)";
     private static final String INSERT_DELIVERED = """
             insert into relay_delivered_event (event_id, delivered_at, http_status)
@@ -66,6 +67,13 @@ public final class CloudEventQueue {
             update cloud_event_queue
             set status = 'parked', parked_status = ?, last_error = ?, parked_at = ?
             where queue_position = ?
+            """;
+    private static final String INSERT_PARKED = """
+            insert into cloud_event_queue
+                (event_id, event_type, location_id, payload, max_attempts, next_retry_at, created_at,
+                 status, parked_status, last_error, parked_at)
+            values (?, ?, ?, ?, ?, ?, ?, 'parked', ?, ?, ?)
+            on conflict (event_id) do nothing
             """;
     private static final String REDRIVE = """
             update cloud_event_queue
@@ -117,12 +125,17 @@ public final class CloudEventQueue {
      *         rest found the queue full
      */
     public int offer(List<NewEvent> events) throws SQLException {
-        return signalled(enqueueWithinCap(events, false));
+        return signalled(enqueueWithinCap(events, false, null));
+    }
+
+    /** Like {@link #offer}, for events whose first delivery attempt already failed. */
+    public int offer(List<NewEvent> events, FailedAttempt failed) throws SQLException {
+        return signalled(enqueueWithinCap(events, false, failed));
     }
 
     /** Like {@link #offer} but queues events the cloud already accepted again ({@code resend}). */
     public int offerAgain(List<NewEvent> events) throws SQLException {
-        return signalled(enqueueWithinCap(events, true));
+        return signalled(enqueueWithinCap(events, true, null));
     }
 
     private int signalled(int taken) {
@@ -152,7 +165,8 @@ public final class CloudEventQueue {
      * One transaction. A transaction-scoped advisory lock makes the cap hold across the WAL reader,
      * the sweep and an operator's {@code resend} in another process.
      */
-    private int enqueueWithinCap(List<NewEvent> events, boolean evenIfDelivered) throws SQLException {
+    private int enqueueWithinCap(List<NewEvent> events, boolean evenIfDelivered, FailedAttempt failed)
+            throws SQLException {
         if (events.isEmpty()) {
             return 0;
         }
@@ -167,7 +181,7 @@ public final class CloudEventQueue {
                     while (taken < events.size() && room > 0) {
                         List<NewEvent> batch = events.subList(taken, (int) Math.min(events.size(), taken + room));
                         for (NewEvent e : batch) {
-                            bind(ps, e, now, evenIfDelivered);
+                            bind(ps, e, now, evenIfDelivered, failed);
                             ps.addBatch();
                         }
                         for (int n : ps.executeBatch()) {
@@ -185,16 +199,19 @@ public final class CloudEventQueue {
         }
     }
 
-    private void bind(PreparedStatement ps, NewEvent e, Timestamp now, boolean evenIfDelivered) throws SQLException {
+    private void bind(PreparedStatement ps, NewEvent e, Timestamp now, boolean evenIfDelivered, FailedAttempt failed)
+            throws SQLException {
         ps.setObject(1, e.eventId());
         ps.setString(2, e.eventType());
         ps.setString(3, e.venueId());
         ps.setBytes(4, e.body());
         ps.setInt(5, maxAttempts);
-        ps.setTimestamp(6, now);
+        ps.setTimestamp(6, failed == null ? now : Timestamp.from(failed.nextRetryAt()));
         ps.setTimestamp(7, now);
+        ps.setInt(8, failed == null ? 0 : 1);
+        ps.setString(9, failed == null ? null : failed.error());
         if (!evenIfDelivered) {
-            ps.setObject(8, e.eventId());
+            ps.setObject(10, e.eventId());
         }
     }
 
@@ -272,6 +289,52 @@ public final class CloudEventQueue {
             }
         }
         leftQueue.signal();
+    }
+
+    /**
+     * Records events the cloud accepted that never entered the queue (delivered straight from the WAL),
+     * so that a replayed WAL stretch, the sweep and {@code status} know them as delivered.
+     */
+    public void recordDelivered(List<UUID> eventIds, int httpStatus) throws SQLException {
+        if (eventIds.isEmpty()) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement log = c.prepareStatement(INSERT_DELIVERED)) {
+            log.setTimestamp(1, Timestamp.from(clock.instant()));
+            log.setInt(2, httpStatus);
+            log.setArray(3, c.createArrayOf("uuid", eventIds.toArray()));
+            log.executeUpdate();
+        }
+    }
+
+    /**
+     * Keeps an event the cloud refused for itself on its first (direct) delivery as parked, as if it had
+     * been queued and refused there: it takes no room and waits for {@code redrive}.
+     */
+    public void insertParked(NewEvent event, int httpStatus, String reason) throws SQLException {
+        Timestamp now = Timestamp.from(clock.instant());
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(INSERT_PARKED)) {
+            ps.setObject(1, event.eventId());
+            ps.setString(2, event.eventType());
+            ps.setString(3, event.venueId());
+            ps.setBytes(4, event.body());
+            ps.setInt(5, maxAttempts);
+            ps.setTimestamp(6, now);
+            ps.setTimestamp(7, now);
+            ps.setInt(8, httpStatus);
+            ps.setString(9, reason);
+            ps.setTimestamp(10, now);
+            ps.executeUpdate();
+        }
+    }
+
+    /** True while any event waits in the queue for delivery (parked ones do not count). */
+    public boolean hasPending() throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(ANY_PENDING);
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getBoolean(1);
+        }
     }
 
     /** A transient failure: one more attempt counted, not to be tried again before {@code nextRetryAt}. */

@@ -12,5 +12,5 @@ import java.util.UUID;
  * @param venueId   the venue (the seed's {@code locationId})
  * @param body      {@link EventEnvelope#toJson()} of the event
  */
-public record NewEvent(UUID eventId, String eventType, String venueId, byte[] body) {
+public record NewEvent(UUID eventId, String eventType, String venueId, byte[] body) implements Outgoing {
 }

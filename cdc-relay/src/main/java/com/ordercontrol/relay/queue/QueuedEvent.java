@@ -16,7 +16,7 @@ import java.util.UUID;
  * @param queuedAt    when it entered the queue
  */
 public record QueuedEvent(long position, UUID eventId, String eventType, byte[] body, int attempts, int maxAttempts,
-                          Instant nextRetryAt, Instant queuedAt) {
+                          Instant nextRetryAt, Instant queuedAt) implements Outgoing {
 
     /** True once this event has failed often enough to be flagged stuck (it keeps retrying). */
     public boolean stuck() {

@@ -82,6 +82,17 @@ class RelaySettingsTest {
     }
 
     @Test
+    void directDeliveryIsOnByDefaultAndTakesOnlyTrueOrFalse() {
+        Map<String, String> env = minimal();
+        assertThat(RelaySettings.fromEnvironment(env).directDelivery()).isTrue();
+        env.put("RELAY_DIRECT_DELIVERY", "false");
+        assertThat(RelaySettings.fromEnvironment(env).directDelivery()).isFalse();
+        env.put("RELAY_DIRECT_DELIVERY", "no");
+        assertThatThrownBy(() -> RelaySettings.fromEnvironment(env))
+                .hasMessageContaining("RELAY_DIRECT_DELIVERY must be true or false, was 'no'");
+    }
+
+    @Test
     void rejectsACapacityBelowOne() {
         Map<String, String> env = minimal();
         env.put("RELAY_QUEUE_CAPACITY", "0");
