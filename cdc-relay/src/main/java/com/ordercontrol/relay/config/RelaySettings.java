@@ -26,7 +26,8 @@ import java.util.function.Function;
  * @param backoffJitter       {@code RELAY_BACKOFF_JITTER}: up to this fraction of the delay is added at random (0 = exact)
  * @param workerInterval      {@code RELAY_WORKER_INTERVAL}: the delivery worker also wakes this often, besides on every enqueue
  * @param stuckAfterAttempts  {@code RELAY_STUCK_AFTER_ATTEMPTS}: failed attempts after which an event is flagged stuck (it keeps retrying)
- * @param httpTimeout         {@code RELAY_HTTP_TIMEOUT}: connect and response timeout of one POST
+ * @param httpTimeout         {@code RELAY_HTTP_TIMEOUT}: connect and response timeout of one POST; above the ingest's
+ *                            {@code ingest.produce-timeout} (10 s), so a cloud whose Kafka is away answers 503 first
  * @param batchMaxEvents      {@code RELAY_BATCH_MAX_EVENTS}: most events in one POST when a backlog waits (1 = never batch; the cloud takes up to 500)
  * @param batchMaxBytes       {@code RELAY_BATCH_MAX_BYTES}: most body bytes of one batch POST (the cloud takes up to 1 MiB)
  * @param reconcileGrace      {@code RELAY_RECONCILE_GRACE}: outbox rows younger than this are left to the WAL stream
@@ -131,7 +132,7 @@ public record RelaySettings(
         double jitter = r.get("RELAY_BACKOFF_JITTER", "0.1", Double::parseDouble);
         Duration worker = r.get("RELAY_WORKER_INTERVAL", "30s", DurationText::parse);
         int stuck = r.get("RELAY_STUCK_AFTER_ATTEMPTS", "10", Integer::parseInt);
-        Duration http = r.get("RELAY_HTTP_TIMEOUT", "10s", DurationText::parse);
+        Duration http = r.get("RELAY_HTTP_TIMEOUT", "20s", DurationText::parse);
         int batchEvents = r.get("RELAY_BATCH_MAX_EVENTS", "200", Integer::parseInt);
         int batchBytes = r.get("RELAY_BATCH_MAX_BYTES", "524288", Integer::parseInt);
         Duration grace = r.get("RELAY_RECONCILE_GRACE", "2m", DurationText::parse);

@@ -31,6 +31,8 @@ class RelaySettingsTest {
         assertThat(s.stuckAfterAttempts()).isEqualTo(10);
         assertThat(s.outboxRetention()).isEqualTo(Duration.ofDays(7));
         assertThat(s.pollInterval()).isEqualTo(Duration.ofMillis(2));
+        // Longer than the ingest's produce timeout (10 s): its 503 and Retry-After arrive before the relay gives up.
+        assertThat(s.httpTimeout()).isEqualTo(Duration.ofSeconds(20));
         assertThat(s.publicationName()).isEqualTo("relay_outbox_publication");
     }
 
