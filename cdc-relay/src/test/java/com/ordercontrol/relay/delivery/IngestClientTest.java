@@ -44,6 +44,19 @@ class IngestClientTest {
     }
 
     @Test
+    void aRequestTakesTheFirstEventsWithinTheEventAndByteLimitsButAlwaysOne() {
+        QueuedEvent small = event("00000000-0000-0000-0000-00000000000a", "x".repeat(9));      // 10 bytes in an array
+        QueuedEvent big = event("00000000-0000-0000-0000-00000000000b", "x".repeat(200));
+        List<QueuedEvent> smalls = List.of(small, small, small, small, small);
+
+        assertThat(IngestClient.fitting(smalls, 3, 1000)).isEqualTo(3);          // the event limit
+        assertThat(IngestClient.fitting(smalls, 10, 1 + 10 * 4)).isEqualTo(4);   // "[" + 4 x (9 bytes + separator)
+        assertThat(IngestClient.fitting(smalls, 10, 1 + 10 * 4 - 1)).isEqualTo(3);
+        assertThat(IngestClient.fitting(List.of(big, small), 10, 100)).as("one event always goes").isEqualTo(1);
+        assertThat(IngestClient.fitting(List.of(small, big), 10, 100)).isEqualTo(1);
+    }
+
+    @Test
     void readsRetryAfterAsSecondsOrAsADate() {
         assertThat(IngestClient.retryAfter("5", NOW)).contains(Duration.ofSeconds(5));
         assertThat(IngestClient.retryAfter("Thu, 19 Feb 2026 18:00:30 GMT", NOW)).contains(Duration.ofSeconds(30));
