@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
@@ -101,18 +102,25 @@ public final class DirectDelivery {
      * Sends {@code events} now if nothing older waits in the queue.
      *
      * @return what is left for the queue (everything when the fast path is off, the queue is busy or
-     *         the delivery log cannot be written)
+     *         the delivery log cannot be written); events the delivery log already holds (a replayed WAL
+     *         stretch) are neither sent nor left
      */
     public Left deliver(List<NewEvent> events) throws InterruptedException {
         if (!enabled || events.isEmpty() || batchesHeld) {
             return Left.all(events);
         }
+        Optional<Set<UUID>> alreadyDelivered;
         try {
-            if (queue.hasPending()) {
-                return Left.all(events);
-            }
+            alreadyDelivered = queue.deliveredIfIdle(events.stream().map(NewEvent::eventId).toList());
         } catch (SQLException e) {
             return Left.all(events); // the queue path retries the database
+        }
+        if (alreadyDelivered.isEmpty()) {
+            return Left.all(events); // older events wait in the queue: they go first
+        }
+        if (!alreadyDelivered.get().isEmpty()) {
+            // A replayed WAL stretch (restart after a kill): what the cloud already has is done.
+            events = events.stream().filter(e -> !alreadyDelivered.get().contains(e.eventId())).toList();
         }
         int sent = 0;
         while (sent < events.size()) {

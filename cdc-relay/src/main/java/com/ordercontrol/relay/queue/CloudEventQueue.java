@@ -9,8 +9,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 
@@ -51,7 +53,10 @@ public final class CloudEventQueue {
             limit ?
             """;
     private static final String COUNT_PENDING = "select count(*) from cloud_event_queue where status = 'pending'";
-    private static final String ANY_PENDING = "select exists (select 1 from cloud_event_queue where status = 'pending')";
+    private static final String IDLE_AND_DELIVERED = """
+            select exists (select 1 from cloud_event_queue where status = 'pending'),
+                   array(select d.event_id from relay_delivered_event d where d.event_id = any (?))
+            """;
     private static final String DELETE = "delete from cloud_event_queue where queue_position = any (?)";
     private static final String INSERT_DELIVERED = """
             insert into relay_delivered_event (event_id, delivered_at, http_status)
@@ -328,12 +333,25 @@ public final class CloudEventQueue {
         }
     }
 
-    /** True while any event waits in the queue for delivery (parked ones do not count). */
-    public boolean hasPending() throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(ANY_PENDING);
-             ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getBoolean(1);
+    /**
+     * For the direct path, in one round trip: empty while any event waits in the queue (parked ones do
+     * not count), otherwise which of {@code eventIds} the cloud already accepted (a WAL stretch replayed
+     * after a restart; they need not be sent again).
+     */
+    public Optional<Set<UUID>> deliveredIfIdle(List<UUID> eventIds) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(IDLE_AND_DELIVERED)) {
+            ps.setArray(1, c.createArrayOf("uuid", eventIds.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                if (rs.getBoolean(1)) {
+                    return Optional.empty();
+                }
+                Set<UUID> delivered = new HashSet<>();
+                for (Object id : (Object[]) rs.getArray(2).getArray()) {
+                    delivered.add((UUID) id);
+                }
+                return Optional.of(delivered);
+            }
         }
     }
 
