@@ -56,9 +56,7 @@ final class Cloud implements AutoCloseable {
             // "fresh": a topic left by an earlier run would be consumed again into the new database.
             List<String> kafkaArgs = new ArrayList<>(kafkaSpec.arguments());
             kafkaArgs.add("fresh");
-            ServiceProcess kafka = ServiceProcess.start(new ServiceProcess.Spec(kafkaSpec.name(), home, kafkaSpec.module(),
-                    kafkaSpec.mainClass(), kafkaSpec.maxHeap(), kafkaSpec.environment(), List.copyOf(kafkaArgs),
-                    kafkaSpec.logFile()));
+            ServiceProcess kafka = ServiceProcess.start(kafkaSpec.withArguments(kafkaArgs));
             started.add(kafka);
             Waits.listening(kafka, kafkaPort, Duration.ofSeconds(120));
             int port = FreePort.pick();
@@ -66,9 +64,8 @@ final class Cloud implements AutoCloseable {
                     dir.resolve("logs/ingest.log"));
             List<String> args = new ArrayList<>(spec.arguments());
             args.addAll(ingestArgs);
-            ServiceProcess ingest = ServiceProcess.start(new ServiceProcess.Spec(spec.name(), spec.home(), spec.module(),
-                    spec.mainClass(), System.getenv().getOrDefault("INGEST_HEAP", spec.maxHeap()), spec.environment(),
-                    List.copyOf(args), spec.logFile()));
+            ServiceProcess ingest = ServiceProcess.start(spec.withArguments(args)
+                    .withMaxHeap(System.getenv().getOrDefault("INGEST_HEAP", spec.maxHeap())));
             started.add(ingest);
             Waits.listening(ingest, port, Duration.ofSeconds(180));
             return new Cloud("http://127.0.0.1:" + port, jdbc, PostgresServer.USER, "", started, ingest);

@@ -94,9 +94,13 @@ final class DebeziumServerPeer implements AutoCloseable {
 
     /**
      * Starts the peer reading {@code pos}'s outbox and posting to {@code sinkBaseUrl}/api/nodes/{nodeId}/events.
+     *
+     * @param maxHeap    {@code -Xmx} with the serial collector, or {@code null} for the JVM's defaults
+     * @param jvmOptions further JVM options
      */
     static DebeziumServerPeer start(Path home, Path dist, Path runDir, PosDatabase pos, String sinkBaseUrl,
-                                    String nodeId, String nodeSecret, Mode mode, String maxHeap) {
+                                    String nodeId, String nodeSecret, Mode mode, String maxHeap,
+                                    List<String> jvmOptions) {
         try {
             Files.createDirectories(runDir.resolve("config"));
             Files.deleteIfExists(runDir.resolve("offsets.dat")); // a fresh database: old offsets point nowhere
@@ -126,6 +130,7 @@ final class DebeziumServerPeer implements AutoCloseable {
                 command.add("-Xmx" + maxHeap);
                 command.add("-XX:+UseSerialGC");
             }
+            command.addAll(jvmOptions);
             command.addAll(List.of("-cp", runner + ":" + dist.resolve("config/lib") + ":" + dist.resolve("lib") + "/*",
                     "io.debezium.server.Main"));
             Process process = new ProcessBuilder(command).directory(runDir.toFile())

@@ -27,7 +27,7 @@ final class DebeziumShape {
                 System.out.println("== " + mode.label() + " ==");
                 try (DebeziumServerPeer peer = DebeziumServerPeer.start(home, dist,
                         dataDir.resolve(mode.batch() ? "dbz-batch" : "dbz-single"), pos, capture.baseUrl(), "dev-nuc-1",
-                        SECRET, mode, "192m")) {
+                        SECRET, mode, "192m", List.of())) {
                     Waits.until(() -> pos.slotActive(PosDatabase.PEER_SLOT), Duration.ofSeconds(120), peer);
                     feeder.backlog(mode.batch() ? 3 : 2, mode.batch() ? 3 : 1);
                     int want = before + (mode.batch() ? 1 : 2);

@@ -26,6 +26,8 @@ final class OutboxFeeder {
     private final AtomicLong orderNumbers = new AtomicLong(100_000);
     /** eventId -> System.nanoTime() right after its transaction committed (steady load only). */
     private final Map<String, Long> committedAt = new ConcurrentHashMap<>();
+    /** The backlog's eventIds in commit order. */
+    private final List<String> backlogIds = new java.util.ArrayList<>();
     private final Totals totals = new Totals();
 
     OutboxFeeder(PosDatabase pos, String venueId) {
@@ -75,7 +77,9 @@ final class OutboxFeeder {
         try (Connection c = pos.connect()) {
             c.setAutoCommit(false);
             for (int i = 0; i < count; i++) {
-                writer.write(c, nextEvent());
+                OutboxEvent e = nextEvent();
+                writer.write(c, e);
+                backlogIds.add(e.eventId().toString());
                 if ((i + 1) % perTransaction == 0 || i == count - 1) {
                     c.commit();
                 }
@@ -103,6 +107,10 @@ final class OutboxFeeder {
                 committedAt.put(e.eventId().toString(), System.nanoTime());
             }
         }
+    }
+
+    List<String> backlogIds() {
+        return backlogIds;
     }
 
     Map<String, Long> committedAt() {

@@ -28,11 +28,15 @@ import java.util.Set;
 final class RelayBenchmark {
 
     static final Set<String> OPTIONS = Set.of("backlog", "rate", "seconds", "only", "batch-size", "relay-env",
-            "ingest-arg", "relay-heap");
+            "ingest-arg", "relay-heap", "peer-heap", "peer-jvm", "warmup-seconds");
 
     /** One contender's figures. */
     record Result(String label, double drainPerSecond, double startToDrainedSeconds, double p50, double p99,
                   double rssMiB, double cpuSeconds, boolean factsEqual) {
+    }
+
+    /** The peer's JVM: {@code --peer-heap} (default 192m, serial collector) and any {@code --peer-jvm} options. */
+    private record PeerJvm(String heap, List<String> options) {
     }
 
     /** A relay under test, whichever kind: its process and how to stop it. */
@@ -81,7 +85,7 @@ final class RelayBenchmark {
                     secrets.put(key, secret);
                 }
             }
-            warmUp(cloud, warmup);
+            warmUp(cloud, warmup, Duration.ofSeconds(o.integer("warmup-seconds", 60)));
             for (String key : only) {
                 String label = switch (key) {
                     case "relay" -> "our relay";
@@ -91,7 +95,8 @@ final class RelayBenchmark {
                 };
                 System.out.println("== " + label + " ==");
                 results.add(runOne(home, dist, dataDir.resolve(key), cloud, key, label, secrets.get(key), backlog, rate,
-                        seconds, batch, relayEnv, o.text("relay-heap", "192m")));
+                        seconds, batch, relayEnv, o.text("relay-heap", null),
+                        new PeerJvm(o.text("peer-heap", "192m"), o.all("peer-jvm"))));
             }
         }
         print(results, backlog, rate, seconds);
@@ -99,16 +104,18 @@ final class RelayBenchmark {
     }
 
     /**
-     * Sends single events and arrays to both endpoints until the ingest answers quickly, so the first
-     * contender does not pay for a cold ingest (JIT, Kafka metadata, pools) and the order of the
-     * contenders does not favour the later ones.
+     * Sends single events and arrays to both endpoints for {@code duration}, so the first contender does
+     * not pay for a cold cloud (the JIT compilers of the ingest and Kafka were still busy for a minute
+     * after a shorter warm-up of 600 requests, taking CPU from the contender under test), and the order of
+     * the contenders does not favour the later ones.
      */
-    private static void warmUp(Cloud cloud, SimulatedNode node) throws java.io.IOException {
+    private static void warmUp(Cloud cloud, SimulatedNode node, Duration duration) throws java.io.IOException {
         java.net.URI uri = java.net.URI.create(cloud.ingestUrl());
         long t0 = System.nanoTime();
+        long end = t0 + duration.toNanos();
         int requests = 0;
         try (HttpConnection connection = new HttpConnection(uri.getHost(), uri.getPort())) {
-            for (int round = 0; round < 30; round++) {
+            for (int round = 0; round < 30 || System.nanoTime() < end; round++) {
                 for (int i = 0; i < 20; i++) {
                     boolean array = i % 4 == 3;
                     SimulatedNode.Body body = node.next(array ? 100 : 1, array,
@@ -117,14 +124,16 @@ final class RelayBenchmark {
                     connection.post(path, node.headers(body, array, true, i % 2 == 0), body.bytes());
                     requests++;
                 }
+                Waits.sleep(200); // about 1,500 events/s: the facts consumer keeps up, no lag is left over
             }
         }
-        System.out.printf("ingest warmed up: %d requests in %.1f s%n", requests, (System.nanoTime() - t0) / 1e9);
+        Waits.sleep(5_000);
+        System.out.printf("cloud warmed up: %d requests in %.1f s%n", requests, (System.nanoTime() - t0) / 1e9);
     }
 
     private static Result runOne(Path home, Path dist, Path dir, Cloud cloud, String key, String label, String secret,
                                  int backlog, double rate, int seconds, int batch, Map<String, String> relayEnv,
-                                 String heap) throws Exception {
+                                 String relayHeap, PeerJvm peerJvm) throws Exception {
         String venue = "bench-" + key;
         String node = venue + "-nuc";
         boolean relay = key.equals("relay");
@@ -136,12 +145,12 @@ final class RelayBenchmark {
             OutboxFeeder feeder = new OutboxFeeder(pos, venue);
             feeder.backlog(backlog, 500);
             System.out.printf("backlog of %,d events committed; starting %s%n", backlog, label);
-            try (FactsWatch watch = new FactsWatch(cloud, venue, feeder.committedAt())) {
+            try (FactsWatch watch = new FactsWatch(cloud, venue, feeder.backlogIds(), feeder.committedAt())) {
                 long started = System.nanoTime();
                 try (Contender contender = relay
-                        ? relay(home, dir, cloud, node, secret, pos, relayEnv, heap)
+                        ? relay(home, dir, cloud, node, secret, pos, relayEnv, relayHeap)
                         : peer(home, dist, dir, cloud, node, secret, pos, key.equals("batch")
-                        ? DebeziumServerPeer.Mode.batchOf(batch) : DebeziumServerPeer.Mode.single(), heap)) {
+                        ? DebeziumServerPeer.Mode.batchOf(batch) : DebeziumServerPeer.Mode.single(), peerJvm)) {
                     awaitCount(watch, backlog, Duration.ofMinutes(15), contender);
                     long drained = watch.lastChange();
                     double drainSeconds = (drained - watch.firstSeen()) / 1e9;
@@ -170,15 +179,14 @@ final class RelayBenchmark {
                                    Map<String, String> env, String heap) {
         ServiceProcess.Spec spec = ServiceSpecs.relay("relay", home, cloud.ingestUrl(), node, secret, pos.jdbcUrl(), env,
                 dir.resolve("relay.log"));
-        ServiceProcess p = ServiceProcess.start(new ServiceProcess.Spec(spec.name(), spec.home(), spec.module(),
-                spec.mainClass(), heap, spec.environment(), spec.arguments(), spec.logFile()));
+        ServiceProcess p = ServiceProcess.start(heap == null ? spec : spec.withMaxHeap(heap));
         return new Contender(p.pid(), p::isAlive, () -> p.tail(30), p::close);
     }
 
     private static Contender peer(Path home, Path dist, Path dir, Cloud cloud, String node, String secret,
-                                  PosDatabase pos, DebeziumServerPeer.Mode mode, String heap) {
+                                  PosDatabase pos, DebeziumServerPeer.Mode mode, PeerJvm jvm) {
         DebeziumServerPeer p = DebeziumServerPeer.start(home, dist, dir.resolve("debezium-server"), pos,
-                cloud.ingestUrl(), node, secret, mode, heap);
+                cloud.ingestUrl(), node, secret, mode, jvm.heap(), jvm.options());
         return new Contender(p.pid(), p::isAlive, () -> p.tail(30), p::close);
     }
 

@@ -29,12 +29,32 @@ public final class ServiceProcess implements AutoCloseable {
      * @param mainClass   the class to run from the module's class path, or {@code null} to run the module's
      *                    runnable jar with {@code java -jar}
      * @param maxHeap     for {@code -Xmx}, e.g. {@code 256m}
+     * @param jvmOptions  further JVM options, e.g. the relay's {@code -XX:TieredStopAtLevel=1}
      * @param environment extra environment variables (secrets go here, never on the command line)
      * @param arguments   program arguments, e.g. Spring's {@code --server.port=8081}
      * @param logFile     where stdout and stderr go (appended, so restarts keep the history)
      */
     public record Spec(String name, Path home, String module, String mainClass, String maxHeap,
-                       Map<String, String> environment, List<String> arguments, Path logFile) {
+                       List<String> jvmOptions, Map<String, String> environment, List<String> arguments,
+                       Path logFile) {
+
+        /** A spec with no JVM options beyond the heap and the collector. */
+        public Spec(String name, Path home, String module, String mainClass, String maxHeap,
+                    Map<String, String> environment, List<String> arguments, Path logFile) {
+            this(name, home, module, mainClass, maxHeap, List.of(), environment, arguments, logFile);
+        }
+
+        public Spec withMaxHeap(String heap) {
+            return new Spec(name, home, module, mainClass, heap, jvmOptions, environment, arguments, logFile);
+        }
+
+        public Spec withEnvironment(Map<String, String> env) {
+            return new Spec(name, home, module, mainClass, maxHeap, jvmOptions, Map.copyOf(env), arguments, logFile);
+        }
+
+        public Spec withArguments(List<String> args) {
+            return new Spec(name, home, module, mainClass, maxHeap, jvmOptions, environment, List.copyOf(args), logFile);
+        }
 
         @Override
         public String toString() {
@@ -66,6 +86,7 @@ public final class ServiceProcess implements AutoCloseable {
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.add("-Xmx" + spec.maxHeap());
             command.add("-XX:+UseSerialGC");
+            command.addAll(spec.jvmOptions());
             if (spec.mainClass() == null) {
                 command.add("-jar");
                 command.add(runnableJar(spec.home(), spec.module()).toString());

@@ -14,6 +14,15 @@ public final class ServiceSpecs {
     /** The relay's replication slot (its default {@code RELAY_SLOT_NAME}). */
     public static final String RELAY_SLOT = "ordercontrol_relay";
 
+    /**
+     * The relay's JVM settings for a small venue box, as documented in relay-operations.md and used by
+     * its Dockerfile: {@code -Xmx} {@value #RELAY_MAX_HEAP}, the serial collector, a heap that starts small
+     * and grows only as needed, and the C1 compiler only (C2 spends more CPU compiling than a relay at
+     * venue rates ever wins back).
+     */
+    public static final String RELAY_MAX_HEAP = "128m";
+    public static final List<String> RELAY_JVM_OPTIONS = List.of("-Xms16m", "-XX:TieredStopAtLevel=1");
+
     private ServiceSpecs() {
     }
 
@@ -93,7 +102,7 @@ public final class ServiceSpecs {
         env.put("RELAY_DB_USER", PostgresServer.USER);
         env.put("RELAY_DB_PASSWORD", "");
         env.putAll(tuning);
-        return new ServiceProcess.Spec(name, home, "cdc-relay", null, "192m",
+        return new ServiceProcess.Spec(name, home, "cdc-relay", null, RELAY_MAX_HEAP, RELAY_JVM_OPTIONS,
                 Map.copyOf(env), List.of(), logFile);
     }
 

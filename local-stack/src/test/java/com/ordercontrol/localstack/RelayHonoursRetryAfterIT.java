@@ -102,8 +102,7 @@ class RelayHonoursRetryAfterIT {
         Map<String, String> env = new HashMap<>(spec.environment());
         env.put("RELAY_BACKOFF_BASE", OWN_BACKOFF);
         env.put("RELAY_BACKOFF_CAP", "1h");
-        ServiceProcess relay = ServiceProcess.start(new ServiceProcess.Spec(spec.name(), spec.home(), spec.module(),
-                spec.mainClass(), spec.maxHeap(), Map.copyOf(env), spec.arguments(), spec.logFile()));
+        ServiceProcess relay = ServiceProcess.start(spec.withEnvironment(env));
         Waits.slotActive(relay, pipeline.posJdbcUrl(), PostgresServer.USER, LocalPipeline.STARTUP);
         return relay;
     }

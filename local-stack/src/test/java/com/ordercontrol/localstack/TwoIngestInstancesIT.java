@@ -123,7 +123,7 @@ class TwoIngestInstancesIT {
         args.add("--spring.kafka.consumer.properties[session.timeout.ms]=10000");
         args.add("--spring.kafka.consumer.properties[heartbeat.interval.ms]=1000");
         return new ServiceProcess.Spec(name, base.home(), base.module(), base.mainClass(), base.maxHeap(),
-                base.environment(), args, base.logFile());
+                base.jvmOptions(), base.environment(), List.copyOf(args), base.logFile());
     }
 
     /** One sender: singles or batches of 10, to alternating instances; after an error the same content to the other one. */
