@@ -1,9 +1,11 @@
 package com.ordercontrol.relay;
 
+import com.ordercontrol.relay.config.NucDatabase;
 import com.ordercontrol.relay.config.RelaySettings;
 import com.ordercontrol.relay.ops.RelayCommands;
 import com.ordercontrol.relay.ops.RelayManagement;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
@@ -29,9 +31,11 @@ public final class RelayMain {
         }
         RelaySettings settings;
         Integer managementPort;
+        Duration databaseWait;
         try {
             settings = RelaySettings.fromEnvironment(System.getenv());
             managementPort = managementPort(System.getenv());
+            databaseWait = NucDatabase.startupWait(System.getenv());
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.exit(2);
@@ -39,9 +43,11 @@ public final class RelayMain {
         }
         Relay relay;
         try {
+            NucDatabase.awaitReachable(settings, databaseWait);
             relay = Relay.start(settings);
         } catch (RuntimeException e) {
-            // Database unreachable, migration failed, publication missing: say so in one line and stop.
+            // Database unreachable past RELAY_DB_STARTUP_WAIT or refusing the settings, migration failed,
+            // publication missing: say so in one line and stop.
             System.err.println("relay could not start: " + e.getMessage());
             e.printStackTrace();
             System.exit(1);

@@ -36,10 +36,19 @@ public final class Nuc {
     }
 
     public Nuc(String database, boolean withOutboxTable) {
-        this.url = TestPostgres.database(database);
+        this(withOutboxTable, TestPostgres.database(database));
+    }
+
+    private Nuc(boolean withOutboxTable, String url) {
+        this.url = url;
         if (withOutboxTable) {
             OutboxSchema.migrate(url, PostgresServer.USER, "");
         }
+    }
+
+    /** A fresh database with the outbox table on a server of the test's own (one it stops and starts). */
+    public static Nuc onServer(PostgresServer server, String database) {
+        return new Nuc(true, server.createDatabase(database));
     }
 
     public String url() {
