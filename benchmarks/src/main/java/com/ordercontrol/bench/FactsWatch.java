@@ -32,6 +32,8 @@ final class FactsWatch implements AutoCloseable {
     private final Set<String> unseenBacklog;
     private final int backlogSize;
     private final List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
+    /** {commit nanoTime, latency} per arrived pending event, to see when the slow ones were committed. */
+    private final List<long[]> arrivals = java.util.Collections.synchronizedList(new ArrayList<>());
     private final Thread thread;
     private volatile boolean running = true;
     private volatile long count;
@@ -78,6 +80,7 @@ final class FactsWatch implements AutoCloseable {
                         Long committed = pending.remove(id);
                         if (committed != null) {
                             latencies.add(now - committed);
+                            arrivals.add(new long[] {committed, now - committed});
                         }
                     }
                 }
@@ -115,6 +118,19 @@ final class FactsWatch implements AutoCloseable {
     /** System.nanoTime() of the last change of the backlog count. */
     long lastChange() {
         return lastChange;
+    }
+
+    /**
+     * The {@code n} slowest arrivals as "+12.345 s: 182.1 ms" (commit time after the first commit of the
+     * steady load: stalls that recur at a fixed period, e.g. every second or every 10 s, show their cause).
+     */
+    List<String> slowest(int n) {
+        synchronized (arrivals) {
+            long first = arrivals.stream().mapToLong(a -> a[0]).min().orElse(0);
+            return arrivals.stream().sorted((a, b) -> Long.compare(b[1], a[1])).limit(n)
+                    .sorted((a, b) -> Long.compare(a[0], b[0]))
+                    .map(a -> String.format("+%.3f s: %.1f ms", (a[0] - first) / 1e9, a[1] / 1e6)).toList();
+        }
     }
 
     long[] latencies() {
