@@ -31,7 +31,6 @@ final class FactsWatch implements AutoCloseable {
     private final Map<String, Long> pending;
     private final Set<String> unseenBacklog;
     private final int backlogSize;
-    private final List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
     /** {commit nanoTime, latency} per arrived pending event, to see when the slow ones were committed. */
     private final List<long[]> arrivals = java.util.Collections.synchronizedList(new ArrayList<>());
     private final Thread thread;
@@ -79,7 +78,6 @@ final class FactsWatch implements AutoCloseable {
                     for (String id : arrived) {
                         Long committed = pending.remove(id);
                         if (committed != null) {
-                            latencies.add(now - committed);
                             arrivals.add(new long[] {committed, now - committed});
                         }
                     }
@@ -134,8 +132,8 @@ final class FactsWatch implements AutoCloseable {
     }
 
     long[] latencies() {
-        synchronized (latencies) {
-            return latencies.stream().mapToLong(Long::longValue).toArray();
+        synchronized (arrivals) {
+            return arrivals.stream().mapToLong(a -> a[1]).toArray();
         }
     }
 
