@@ -1,7 +1,6 @@
 package com.ordercontrol.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.ordercontrol.contract.ContractJson;
@@ -12,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * Runs {@code examples/typescript-outbox} (node-postgres, one transaction for the payment and its outbox
@@ -28,11 +28,20 @@ final class TypeScriptOutboxExample {
         this.log = logDirectory.resolve("typescript-outbox.log");
     }
 
-    /** Skips the calling test, saying why, when Node or npm is not installed. */
+    /**
+     * Skips the calling test, saying why, when Node or npm is not installed; with
+     * {@code PIPELINE_REQUIRE_TOOLS=true} (set by {@code .ci/run}) it fails instead.
+     */
     static void assumeNodeAndNpm() {
-        assumeTrue(runs("node", "--version") && runs("npm", "--version"),
-                "node and npm are not installed (.ci/run installs Debian's nodejs and npm): "
-                        + "the TypeScript outbox example cannot run");
+        if (runs("node", "--version") && runs("npm", "--version")) {
+            return;
+        }
+        String why = "node and npm are not installed (.ci/run installs Debian's nodejs and npm): "
+                + "the TypeScript outbox example cannot run";
+        if ("true".equals(System.getenv("PIPELINE_REQUIRE_TOOLS"))) {
+            throw new AssertionError(why + "; the test fails (PIPELINE_REQUIRE_TOOLS=true)");
+        }
+        Assumptions.abort(why);
     }
 
     /** {@code npm ci} (from package-lock.json), then pays one order; returns the example's JSON answer. */

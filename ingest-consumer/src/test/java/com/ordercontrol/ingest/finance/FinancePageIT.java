@@ -2,7 +2,6 @@ package com.ordercontrol.ingest.finance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.ordercontrol.contract.ContractJson;
@@ -135,7 +134,7 @@ class FinancePageIT extends RunningIngest {
     }
 
     private ChromeDriver browser() throws IOException {
-        assumeTrue(HeadlessChromium.missing().isEmpty(), () -> HeadlessChromium.missing().orElseThrow());
+        HeadlessChromium.assumeInstalled();
         if (browser == null) {
             downloads = Files.createTempDirectory("finance-downloads");
             browser = HeadlessChromium.start(downloads);

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -21,14 +22,27 @@ public final class HeadlessChromium {
     private HeadlessChromium() {
     }
 
+    /**
+     * Skips the calling test, saying what is missing and how to install it, when the browser or its driver
+     * is not installed; with {@code PIPELINE_REQUIRE_TOOLS=true} (set by {@code .ci/run}) it fails instead.
+     */
+    public static void assumeInstalled() {
+        missing().ifPresent(why -> {
+            if ("true".equals(System.getenv("PIPELINE_REQUIRE_TOOLS"))) {
+                throw new AssertionError(why + ": the finance page's browser test fails (PIPELINE_REQUIRE_TOOLS=true)");
+            }
+            Assumptions.abort(why + ": the finance page's browser test is skipped");
+        });
+    }
+
     /** Why the browser cannot run here, or empty when both the browser and its driver are installed. */
-    public static Optional<String> missing() {
+    static Optional<String> missing() {
         if (browser().isPresent() && driver().isPresent()) {
             return Optional.empty();
         }
         return Optional.of("chromium and chromedriver are not both installed (apt-get install chromium chromium-driver;"
                 + " found browser: " + browser().map(Path::toString).orElse("none") + ", driver: "
-                + driver().map(Path::toString).orElse("none") + "): the finance page's browser test is skipped");
+                + driver().map(Path::toString).orElse("none") + ")");
     }
 
     /** A headless browser with a 1280x1500 window that saves downloads into {@code downloads}. */
