@@ -20,10 +20,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -107,13 +110,18 @@ class FinancePageIT extends RunningIngest {
                 "select count(*) from payment_facts where venue_id = ?", Integer.class, VENUE) == 27);
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
                 "select count(*) from refund_facts where venue_id = ?", Integer.class, VENUE) == 1);
-        // The venue's relay reported its health: the page's health panel shows it.
-        String report = "{\"reportedAt\":\"" + Instant.now() + "\",\"relayVersion\":\"0.1.0-SNAPSHOT\",\"queueDepth\":3,"
+    }
+
+    /** The venue's relay reports its health (queue 3, oldest pending 1.4 s, slot lag 20 KiB); returns when it was sent. */
+    private Instant reportHealth() {
+        Instant sent = Instant.now();
+        String report = "{\"reportedAt\":\"" + sent + "\",\"relayVersion\":\"0.1.0-SNAPSHOT\",\"queueDepth\":3,"
                 + "\"oldestPendingAgeSeconds\":1.4,\"backPressure\":false,\"slotLagBytes\":20480,\"clockSkewMillis\":-12,"
                 + "\"parked\":0}";
         assertThat(client.post("/api/nodes/node-paris/health", report, Map.of("X-Server-Node-Id", "node-paris",
                 "X-Request-Signature", IngestClient.seedSignature("secret-of-paris", Events.bytes(report))))
                 .statusCode()).isEqualTo(202);
+        return sent;
     }
 
     /** The same envelope in euros (the test support writes USD). */
@@ -188,6 +196,7 @@ class FinancePageIT extends RunningIngest {
     @Test
     void pageShowsTheReportsFiguresTheChartTheCsvAndNodeHealth() throws IOException {
         ChromeDriver page = browser();
+        Instant healthSent = reportHealth();
         signIn(page, TOKEN);
         assertThat(new Select(page.findElement(By.id("venue"))).getOptions()).extracting(o -> o.getAttribute("value"))
                 .containsExactly("venue-lyon", VENUE);
@@ -196,6 +205,7 @@ class FinancePageIT extends RunningIngest {
         page.findElement(By.id("show")).click();
         waitFor(page, () -> page.findElements(By.cssSelector("#chart rect.bar")).size() == 30
                 && page.findElements(By.cssSelector("#health table, #health-unavailable")).size() == 1);
+        assertThat(page.findElements(By.id("health-unavailable"))).extracting(WebElement::getText).isEmpty();
 
         // Every figure of the report, as the report writes it, and nothing else.
         JsonNode totals = report(DAY);
@@ -225,29 +235,8 @@ class FinancePageIT extends RunningIngest {
             assertThat(bars.get(i).getAttribute("data-value")).as(day.toString()).isEqualTo(netSales(report(day), "EUR"));
         }
 
-        // Node health: the health endpoint's answer, or the words for its absence.
-        HttpResponse<String> health = get("/api/health/venues", TOKEN, "application/json");
-        if (health.statusCode() == 404) {
-            assertThat(page.findElement(By.id("health-unavailable")).getText()).isEqualTo("node health unavailable");
-        } else {
-            assertThat(health.statusCode()).isEqualTo(200);
-            JsonNode venues = ContractJson.read(health.body()).path("venues");
-            assertThat(venues).isNotEmpty();
-            for (JsonNode venue : venues) {
-                List<WebElement> rows = page.findElements(
-                        By.cssSelector("#health tr[data-venue='" + venue.path("venueId").asText() + "']"));
-                List<JsonNode> nodes = new ArrayList<>();
-                venue.path("nodes").forEach(nodes::add);
-                assertThat(rows).hasSize(Math.max(1, nodes.size()));
-                for (int i = 0; i < rows.size(); i++) {
-                    boolean silent = (nodes.isEmpty() ? venue : nodes.get(i)).path("silent").asBoolean();
-                    assertThat(rows.get(i).getAttribute("data-node"))
-                            .isEqualTo(nodes.isEmpty() ? "" : nodes.get(i).path("nodeId").asText());
-                    assertThat(rows.get(i).findElement(By.cssSelector("td[data-field='silent']")).getText())
-                            .isEqualTo(silent ? "SILENT" : "reporting");
-                }
-            }
-        }
+        // Node health: the seeded report, as the health endpoint answers it, in the panel's rows.
+        assertHealthPanel(page, healthSent);
 
         Path screenshot = screenshotTarget();
         if (screenshot != null) {
@@ -310,6 +299,56 @@ class FinancePageIT extends RunningIngest {
         } finally {
             page.deleteNetworkConditions();
         }
+    }
+
+    /**
+     * The panel shows the health endpoint's answer: Paris's node with the report {@link #reportHealth} sent
+     * (last seen, oldest pending, queue, slot lag) and "reporting"; Lyon, without a node, "SILENT".
+     */
+    private void assertHealthPanel(ChromeDriver page, Instant healthSent) throws IOException {
+        HttpResponse<String> answer = get("/api/health/venues", TOKEN, "application/json");
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        JsonNode health = ContractJson.read(answer.body());
+        assertThat(health.path("venues")).extracting(v -> v.path("venueId").asText())
+                .containsExactly("venue-lyon", VENUE);
+        assertThat(page.findElements(By.cssSelector("#health tbody tr"))).hasSize(2);
+        assertThat(page.findElement(By.cssSelector("#health caption")).getText())
+                .isEqualTo("Silent: nothing heard for more than " + health.path("silentAfterSeconds").asText() + " s.");
+
+        JsonNode paris = health.path("venues").get(1);
+        JsonNode node = paris.path("nodes").get(0);
+        assertThat(paris.path("nodes")).hasSize(1);
+        assertThat(node.path("nodeId").asText()).isEqualTo("node-paris");
+        assertThat(node.path("silent").asBoolean()).isFalse();
+        assertThat(paris.path("silent").asBoolean()).isFalse();
+        String lastSeen = node.path("lastSeen").asText();
+        assertThat(Instant.parse(lastSeen)).isAfterOrEqualTo(healthSent.truncatedTo(ChronoUnit.MILLIS));
+        assertThat(paris.path("lastSeen").asText()).isEqualTo(lastSeen);
+        assertThat(node.path("queueDepth").asLong()).isEqualTo(3);
+        assertThat(node.path("oldestPendingAgeSeconds").asDouble()).isEqualTo(1.4);
+        assertThat(node.path("slotLagBytes").asLong()).isEqualTo(20480);
+
+        WebElement row = page.findElement(By.cssSelector("#health tr[data-venue='" + VENUE + "']"));
+        assertThat(row.getAttribute("data-node")).isEqualTo("node-paris");
+        assertThat(row.getAttribute("class")).isEqualTo("ok");
+        assertThat(row.findElements(By.cssSelector("th, td"))).extracting(WebElement::getText).satisfiesExactly(
+                venue -> assertThat(venue).isEqualTo(paris.path("name").asText()),
+                nodeId -> assertThat(nodeId).isEqualTo("node-paris"),
+                seen -> assertThat(seen).matches(Pattern.quote(lastSeen) + " \\(\\d+ (s|min) ago\\)"),
+                oldest -> assertThat(oldest).isEqualTo(node.path("oldestPendingAgeSeconds").asText() + " s"),
+                queue -> assertThat(queue).isEqualTo(node.path("queueDepth").asText()),
+                slotLag -> assertThat(slotLag).isEqualTo(
+                        String.format(Locale.ROOT, "%.1f KiB", node.path("slotLagBytes").asLong() / 1024.0)),
+                status -> assertThat(status).isEqualTo("reporting"));
+
+        JsonNode lyon = health.path("venues").get(0);
+        assertThat(lyon.path("nodes")).isEmpty();
+        assertThat(lyon.path("silent").asBoolean()).isTrue();
+        WebElement silent = page.findElement(By.cssSelector("#health tr[data-venue='venue-lyon']"));
+        assertThat(silent.getAttribute("data-node")).isEmpty();
+        assertThat(silent.getAttribute("class")).isEqualTo("silent");
+        assertThat(silent.findElement(By.cssSelector("td[data-field='lastSeen']")).getText()).isEqualTo("never");
+        assertThat(silent.findElement(By.cssSelector("td[data-field='silent']")).getText()).isEqualTo("SILENT");
     }
 
     private static int assertRow(ChromeDriver page, String currency, String method, JsonNode row) {
