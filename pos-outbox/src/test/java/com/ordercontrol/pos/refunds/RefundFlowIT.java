@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.ordercontrol.contract.ContractJson;
+import com.ordercontrol.contract.EventEnvelope;
+import com.ordercontrol.contract.EventSchemas;
 import com.ordercontrol.contract.OrderRefunded;
 import com.ordercontrol.pos.support.PosApi.Reply;
 import com.ordercontrol.pos.support.PosIntegrationTest;
@@ -66,6 +68,11 @@ class RefundFlowIT extends PosIntegrationTest {
                 .formatted(refund.text("refundId"), order[0], orderNumber, order[1])));
         // What the cloud will accept: the payload passes the contract's own validation.
         assertThat(OrderRefunded.fromPayload(payload).amount()).isEqualTo(new BigDecimal("5.00"));
+        // ... and the contract's JSON Schema, on the envelope as the relay builds it from this row.
+        Map<String, Object> row = events.get(0);
+        EventEnvelope delivered = new EventEnvelope((String) row.get("event_id"), (String) row.get("event_type"),
+                (String) row.get("venue_id"), ((java.sql.Timestamp) row.get("occurred_at")).toInstant(), payload);
+        assertThat(EventSchemas.shared().violations(ContractJson.read(delivered.toJson()))).isEmpty();
         assertThat(outboxRows(order[0])).isEqualTo(2); // order_paid + order_refunded
     }
 
