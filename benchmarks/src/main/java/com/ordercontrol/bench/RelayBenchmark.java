@@ -146,7 +146,7 @@ final class RelayBenchmark {
             OutboxFeeder feeder = new OutboxFeeder(pos, venue);
             feeder.backlog(backlog, 500);
             System.out.printf("backlog of %,d events committed; starting %s%n", backlog, label);
-            try (FactsWatch watch = new FactsWatch(cloud, venue, feeder.backlogIds(), feeder.committedAt())) {
+            try (FactsWatch watch = new FactsWatch(cloud, feeder.backlogIds(), feeder.committedAt())) {
                 long started = System.nanoTime();
                 try (Contender contender = relay
                         ? relay(home, dir, cloud, node, secret, pos, relayEnv, relayHeap)
